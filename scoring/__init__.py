@@ -1,0 +1,1 @@
+"""The domain core: plain Python that knows nothing of Flask."""
