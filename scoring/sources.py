@@ -33,7 +33,7 @@ def load_sources(root: Path) -> Mapping[str, Source]:
     fields = read_yaml(root / "sources.yaml")
     registry = fields.sub("sources")
     out: dict[str, Source] = {}
-    for key in registry.keys():
+    for key in registry.keys():  # noqa: SIM118 - Fields is not a dict
         item = registry.sub(key)
         out[key] = Source(
             id=key,
