@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from scoring.language import GenderLexicon, load_gender_lexicon
 from scoring.sources import Source, load_sources
 from scoring.yamlfields import ContentError
 
@@ -20,6 +21,7 @@ class Content:
 
     root: Path
     sources: Mapping[str, Source]
+    gender: GenderLexicon
 
 
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
@@ -27,4 +29,8 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
     if not root.is_dir():
         raise ContentError(root, "", "content directory not found")
     sources = load_sources(root)
-    return Content(root=root, sources=sources)
+    return Content(
+        root=root,
+        sources=sources,
+        gender=load_gender_lexicon(root, sources),
+    )
