@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scoring.language import GenderLexicon, load_gender_lexicon
+from scoring.salary import CompensationData, load_compensation
 from scoring.sources import Source, load_sources
 from scoring.yamlfields import ContentError
 
@@ -22,6 +23,7 @@ class Content:
     root: Path
     sources: Mapping[str, Source]
     gender: GenderLexicon
+    compensation: CompensationData
 
 
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
@@ -33,4 +35,5 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
         root=root,
         sources=sources,
         gender=load_gender_lexicon(root, sources),
+        compensation=load_compensation(root, sources),
     )

@@ -11,7 +11,7 @@ from flask import Flask
 from scoring.content import DEFAULT_CONTENT_DIR, Content, load_content
 from scoring.nlp import load_pipeline, model_names, pipeline_label
 from webapp.config import from_environment
-from webapp.extensions import csrf
+from webapp.extensions import csrf, limiter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["NLP_LABEL"] = pipeline_label(nlp)
 
     csrf.init_app(app)
+    limiter.init_app(app)
 
     from webapp import errors, navigation, security
     from webapp.api import bp as api_bp
