@@ -6,7 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from scoring.jobdesc import JobDescriptionTexts, load_jobdesc_texts
 from scoring.language import GenderLexicon, load_gender_lexicon
+from scoring.resume.lexicon import Lexicon, load_lexicon
+from scoring.resume.structure import SectionVocabulary, load_section_vocabulary
+from scoring.roles import Role, load_roles
 from scoring.salary import CompensationData, load_compensation
 from scoring.sources import Source, load_sources
 from scoring.yamlfields import ContentError
@@ -24,6 +28,10 @@ class Content:
     sources: Mapping[str, Source]
     gender: GenderLexicon
     compensation: CompensationData
+    roles: Mapping[str, Role]
+    jobdesc_texts: JobDescriptionTexts
+    resume_lexicon: Lexicon
+    section_vocab: SectionVocabulary
 
 
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
@@ -36,4 +44,8 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
         sources=sources,
         gender=load_gender_lexicon(root, sources),
         compensation=load_compensation(root, sources),
+        roles=load_roles(root, sources),
+        jobdesc_texts=load_jobdesc_texts(root),
+        resume_lexicon=load_lexicon(root),
+        section_vocab=load_section_vocabulary(root),
     )

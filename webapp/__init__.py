@@ -9,6 +9,8 @@ from typing import Any
 from flask import Flask
 
 from scoring.content import DEFAULT_CONTENT_DIR, Content, load_content
+from scoring.resume.components import build_matchers
+from scoring.resume.report import ResumeAnalyzer
 from scoring.nlp import load_pipeline, model_names, pipeline_label
 from webapp.config import from_environment
 from webapp.extensions import csrf, limiter
@@ -47,17 +49,28 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["content"] = content
     app.extensions["nlp"] = nlp
     app.config["NLP_LABEL"] = pipeline_label(nlp)
+    app.extensions["resume_analyzer"] = ResumeAnalyzer(
+        content.resume_lexicon,
+        nlp,
+        build_matchers(nlp, content.resume_lexicon),
+        content.section_vocab,
+    )
 
     csrf.init_app(app)
     limiter.init_app(app)
 
     from webapp import errors, navigation, security
     from webapp.api import bp as api_bp
+    from webapp.jobdesc import bp as jobdesc_bp
+    from webapp.jobdesc.api import bp_api as jobdesc_api_bp
     from webapp.main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # JSON API: no cookies or sessions are used to authorise it
+    app.register_blueprint(jobdesc_bp)
+    app.register_blueprint(jobdesc_api_bp)
+    csrf.exempt(jobdesc_api_bp)
     errors.init_app(app)
     navigation.init_app(app)
     security.init_app(app)

@@ -1,0 +1,1 @@
+"""The resume checker: text extraction, structure, keywords, bullets and the report."""

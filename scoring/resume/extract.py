@@ -1,0 +1,555 @@
+"""Turn an uploaded resume (PDF, DOCX or TXT) or pasted text into clean plain text.
+
+The file type is decided by its content and checked against its name. Every failure is
+an ExtractionError with a stable code and a message written for the job seeker.
+Nothing is written to disk and nothing is logged.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from pypdf import PdfReader
+from pypdf.errors import DependencyError
+
+# pypdf logs its repairs of broken files; a resume upload must leave no trace in the logs.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
+logging.getLogger("pypdf").propagate = False
+
+DocumentKind = Literal["pdf", "docx", "txt"]
+ErrorCode = Literal[
+    "empty",
+    "too_large",
+    "unsupported_type",
+    "not_really_pdf",
+    "corrupt",
+    "encrypted",
+    "too_many_pages",
+    "zip_bomb",
+    "no_text",
+    "binary_text",
+]
+
+#: The one bullet form every list line is rewritten to; structure.py recognises it.
+BULLET = "•"
+#: Glyphs that open a list line. Strong ones may touch the text; weak ones ("-", "*",
+#: dashes, middle dots, "o" as Word's second-level bullet) need a space after them.
+STRONG_BULLETS = (
+    "\u2022\u25e6\u2023\u2043\u2219\u2981"  # round, white, triangular, hyphen bullets
+    "\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25c6\u25c7\u2756\u2666"  # squares, circles, diamonds
+    "\u25ba\u25b6\u25b8\u25b9\u27a2\u27a3\u27a4\u2794\u2192"  # arrows and pointers
+    "\u2713\u2714\u2717"  # check marks
+)
+WEAK_BULLETS = "-*\u2013\u2014\u00b7o"  # hyphen, star, en and em dash, middle dot, o
+BULLET_LINE = re.compile(
+    rf"^[ \t]*(?:[{re.escape(STRONG_BULLETS)}][ \t]*|[{re.escape(WEAK_BULLETS)}][ \t]+)(?=\S)"
+)
+_GLYPH_ONLY = re.compile(rf"^[ \t]*[{re.escape(STRONG_BULLETS + WEAK_BULLETS)}][ \t]*$")
+
+# Word's Symbol and Wingdings bullets come out of PDFs as private-use code points.
+_PRIVATE_BULLETS = dict.fromkeys(
+    map(ord, "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0e0\uf0a8\uf06e"), BULLET
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ODD_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+        "\u2008\u2009\u200a\u202f\u205f\u3000",
+    ),
+    " ",
+)
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\u2028\u2029\x85]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ue000-\uf8ff]")
+_WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
+_COLUMN_GAP = re.compile(r"\S( {3,})(?=\S)")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True)
+class ExtractLimits:
+    """Bounds that keep hostile or oversized files from costing time or memory."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    max_pages: int = 20
+    max_unzipped_bytes: int = 50 * 1024 * 1024
+    max_zip_ratio: float = 100.0
+    max_zip_entries: int = 2000
+    max_chars: int = 200_000
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The plain text of a resume, what it came from, and layout warnings."""
+
+    text: str
+    kind: DocumentKind
+    pages: int | None
+    warnings: tuple[str, ...]
+
+
+class ExtractionError(ValueError):
+    """A file or text that cannot be read, with a stable code and a user-facing message."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code: ErrorCode = code
+        self.message = message
+
+
+_SUPPORTED_HINT = "Upload a PDF exported from your editor, a Word .docx file or a plain .txt file."
+_TEXT_EXTENSIONS = frozenset({"txt", "text", "md", ""})
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# Signatures of formats we refuse, named so the message can say what the file really is.
+_FOREIGN_MAGIC: tuple[tuple[bytes, int, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image"),
+    (b"\xff\xd8\xff", 0, "a JPEG image"),
+    (b"GIF87a", 0, "a GIF image"),
+    (b"GIF89a", 0, "a GIF image"),
+    (b"II*\x00", 0, "a TIFF image"),
+    (b"MM\x00*", 0, "a TIFF image"),
+    (b"WEBP", 8, "a WebP image"),
+    (b"ftypheic", 4, "a HEIC photo"),
+    (b"\x7fELF", 0, "a program"),
+    (b"MZ\x90\x00", 0, "a Windows program"),
+    (b"\x1f\x8b", 0, "a compressed archive"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "a compressed archive"),
+    (b"Rar!", 0, "a compressed archive"),
+    (b"{\\rtf", 0, "a Rich Text (.rtf) file"),
+)
+
+
+def extract_text(data: bytes, filename: str, limits: ExtractLimits = ExtractLimits()) -> Extracted:
+    """Read an uploaded resume into normalised text, refusing anything unsafe or unreadable."""
+    if not data.strip():
+        raise ExtractionError("empty", "The file is empty. Choose your resume file and try again.")
+    if len(data) > limits.max_bytes:
+        raise ExtractionError(
+            "too_large",
+            f"The file is {_megabytes(len(data))}; the limit is {_megabytes(limits.max_bytes)}. "
+            "A resume rarely needs more than a few hundred kilobytes: remove large images "
+            "or export it again as PDF or DOCX.",
+        )
+    extension = filename.rsplit(".", 1)[-1].lower().strip() if "." in filename else ""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return _mismatch_note(_read_pdf(data, limits), extension)
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _mismatch_note(_read_docx(data, limits), extension)
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:
+            raise ExtractionError(
+                "encrypted",
+                "This Word document is password-protected. An ATS cannot open it either: "
+                "save a copy without a password and upload that.",
+            )
+        raise ExtractionError(
+            "unsupported_type",
+            "This is an old-style Word (.doc) or Office file. Save it as .docx or PDF and "
+            "upload that instead.",
+        )
+    for magic, offset, what in _FOREIGN_MAGIC:
+        if data[offset : offset + len(magic)] == magic:
+            raise ExtractionError("unsupported_type", _foreign_message(what))
+    if extension == "pdf":
+        raise ExtractionError(
+            "not_really_pdf",
+            "This file is named .pdf but its contents are not a PDF. Export the resume "
+            "again from your editor (File > Save as PDF) and upload the new file.",
+        )
+    if extension == "docx":
+        raise ExtractionError(
+            "corrupt",
+            "This file is named .docx but is not a readable Word document. Open it in "
+            "your editor, save it again as .docx, and upload the new file.",
+        )
+    if extension not in _TEXT_EXTENSIONS:
+        raise ExtractionError(
+            "unsupported_type",
+            f"Files of type .{extension} cannot be read. {_SUPPORTED_HINT}",
+        )
+    return _read_txt(data, limits)
+
+
+def extract_pasted(text: str, max_chars: int = 50_000) -> Extracted:
+    """Normalise pasted resume text with the same rules as an uploaded file."""
+    if not text.strip():
+        raise ExtractionError("empty", "The resume text is empty. Paste your resume and try again.")
+    if len(text) > max_chars:
+        raise ExtractionError(
+            "too_large",
+            f"The pasted text has {len(text):,} characters; the limit is {max_chars:,}. "
+            "Paste only the resume itself.",
+        )
+    cleaned = normalize_text(text)
+    if not cleaned:
+        raise ExtractionError("empty", "The resume text is empty. Paste your resume and try again.")
+    return Extracted(text=cleaned, kind="txt", pages=None, warnings=())
+
+
+def normalize_text(raw: str) -> str:
+    """Unify line breaks, bullets and spacing, and strip control characters."""
+    text = _LINE_BREAKS.sub("\n", raw)
+    text = text.translate(_PRIVATE_BULLETS).translate(_INVISIBLE).translate(_ODD_SPACES)
+    text = _CONTROL.sub("", text)
+    lines: list[str] = []
+    pending_glyph = False
+    for line in text.split("\n"):
+        if _GLYPH_ONLY.match(line):
+            pending_glyph = True
+            continue
+        body = _WIDE_GAP.sub("  ", line).strip()
+        if not body:
+            lines.append("")
+            continue
+        match = BULLET_LINE.match(line)
+        if match:
+            body = f"{BULLET} {_WIDE_GAP.sub('  ', line[match.end() :]).strip()}"
+        elif pending_glyph:
+            body = f"{BULLET} {body}"
+        pending_glyph = False
+        lines.append(body)
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _megabytes(size: int) -> str:
+    """A byte count as megabytes, for messages."""
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _foreign_message(what: str) -> str:
+    """The message for a file that is some other known format."""
+    if "image" in what or "photo" in what:
+        return (
+            f"This file is {what}, not a resume document. An ATS cannot read text in an "
+            f"image either. {_SUPPORTED_HINT}"
+        )
+    return f"This file is {what}, not a resume document. {_SUPPORTED_HINT}"
+
+
+def _mismatch_note(result: Extracted, extension: str) -> Extracted:
+    """Add a warning when the file's name claims a different type from its content."""
+    expected = {"pdf": "pdf", "docx": "docx", "doc": "doc", "txt": "txt"}.get(extension)
+    if expected is None or expected == result.kind:
+        return result
+    note = (
+        f"The file is named .{extension} but is really a {result.kind.upper()}; it was read "
+        "as that. Some ATS go by the name, so give the file the right extension."
+    )
+    return Extracted(result.text, result.kind, result.pages, (*result.warnings, note))
+
+
+def _finish(
+    raw: str, kind: DocumentKind, pages: int | None, warnings: list[str], limits: ExtractLimits
+) -> Extracted:
+    """Normalise extracted text and refuse results that hold no words or far too many."""
+    text = normalize_text(raw)
+    if len(text) > limits.max_chars:
+        raise ExtractionError(
+            "too_large",
+            f"The resume holds {len(text):,} characters of text; the limit is "
+            f"{limits.max_chars:,}. Upload only the resume itself.",
+        )
+    if sum(ch.isalnum() for ch in text) < 20:
+        what = "PDF" if kind == "pdf" else "document"
+        raise ExtractionError(
+            "no_text",
+            f"No text could be read from this {what}: it looks like a scanned image or a "
+            "picture of text. An ATS cannot read it either. Export your resume from your "
+            "editor as a text-based PDF or DOCX (not a scan or a photo) and upload that.",
+        )
+    return Extracted(text=text, kind=kind, pages=pages, warnings=tuple(dict.fromkeys(warnings)))
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+
+def _read_pdf(data: bytes, limits: ExtractLimits) -> Extracted:
+    """Read a PDF's text in visual order, refusing encrypted, huge or broken files."""
+    broken = ExtractionError(
+        "corrupt",
+        "This PDF is damaged and cannot be read. Export it again from your editor and "
+        "upload the new file.",
+    )
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not _unlock(reader):
+            raise ExtractionError(
+                "encrypted",
+                "This PDF is password-protected. An ATS cannot open it either: save a copy "
+                "without a password or restrictions and upload that.",
+            )
+        _check_page_count(_declared_page_count(reader), limits)
+        pages = len(reader.pages)
+        _check_page_count(pages, limits)
+        texts: list[str] = []
+        warnings: list[str] = []
+        for page in reader.pages:
+            page_text, columns = _untangle_columns(page.extract_text(extraction_mode="layout"))
+            texts.append(_join_wrapped_bullets(page_text))
+            if columns:
+                warnings.append(
+                    "The layout looks like two columns side by side. Many ATS read straight "
+                    "across the page and mix the columns together; a single-column layout "
+                    "is safer."
+                )
+            if sum(map(len, texts)) > limits.max_chars * 2:
+                break
+    except ExtractionError:
+        raise
+    except Exception as exc:  # pypdf raises many types on hostile input; all mean "broken"
+        raise broken from exc
+    return _finish("\n\n".join(texts), "pdf", pages, warnings, limits)
+
+
+def _unlock(reader: PdfReader) -> bool:
+    """Open a PDF that is encrypted with an empty user password (owner restrictions only)."""
+    try:
+        return bool(reader.decrypt(""))
+    except DependencyError:
+        return False
+
+
+def _declared_page_count(reader: PdfReader) -> int:
+    """The page count the file declares, read without walking the page tree."""
+    try:
+        count = reader.root_object["/Pages"]["/Count"]  # type: ignore[index]
+        return int(count)
+    except (KeyError, TypeError, ValueError):
+        return 0
+
+
+def _check_page_count(pages: int, limits: ExtractLimits) -> None:
+    """Refuse a document with more pages than a resume plausibly has."""
+    if pages > limits.max_pages:
+        raise ExtractionError(
+            "too_many_pages",
+            f"This PDF has {pages} pages; the checker reads resumes of up to "
+            f"{limits.max_pages} pages. Upload the resume alone, without attachments.",
+        )
+
+
+def _untangle_columns(page: str) -> tuple[str, bool]:
+    """Split a laid-out page whose lines hold two columns into left text, then right."""
+    lines = page.split("\n")
+    filled = [line for line in lines if line.strip()]
+    starts: Counter[int] = Counter()
+    ends: dict[int, list[int]] = {}
+    for line in filled:
+        for gap in _COLUMN_GAP.finditer(line):
+            starts[gap.end(1)] += 1
+            ends.setdefault(gap.end(1), []).append(len(line.rstrip()))
+    if not starts:
+        return page, False
+    column, count = starts.most_common(1)[0]
+    if count < max(4, len(filled) // 4):
+        return page, False
+    # Right-aligned dates also line up, but on their right edge: that is not a column.
+    if Counter(ends[column]).most_common(1)[0][1] >= 0.6 * count:
+        return page, False
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if line[:column].strip() == "" and line.strip():
+            right.append(line[column:])
+            continue
+        gaps = [g for g in _COLUMN_GAP.finditer(line) if abs(g.end(1) - column) <= 1]
+        if not gaps:
+            left.append(line)
+        else:
+            gap = gaps[0]
+            left.append(line[: gap.start(1)])
+            right.append(" " * (gap.end(1) - column) + line[gap.end(1) :])
+    return "\n".join([*left, "", *right]), True
+
+
+def _join_wrapped_bullets(page: str) -> str:
+    """Join a bullet's wrapped lines, which a laid-out page indents under its first word."""
+    out: list[str] = []
+    indent = -1
+    for line in page.split("\n"):
+        stripped = line.lstrip()
+        bullet = BULLET_LINE.match(line)
+        if bullet:
+            indent = bullet.end()
+            out.append(line)
+        elif stripped and indent >= 0 and len(line) - len(stripped) == indent:
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            indent = -1
+            out.append(line)
+    return "\n".join(out)
+
+
+# --- DOCX --------------------------------------------------------------------------------
+
+
+def _read_docx(data: bytes, limits: ExtractLimits) -> Extracted:
+    """Read a DOCX's paragraphs, lists and tables in order, after checking the zip is safe."""
+    broken = ExtractionError(
+        "corrupt",
+        "This Word document is damaged and cannot be read. Open it in your editor, save it "
+        "again as .docx, and upload the new file.",
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise broken from exc
+    _check_zip(entries, limits)
+    if "word/document.xml" not in {entry.filename for entry in entries}:
+        raise ExtractionError(
+            "unsupported_type",
+            "This is a zip archive or another Office format, not a Word document. "
+            + _SUPPORTED_HINT,
+        )
+    try:
+        document = Document(io.BytesIO(data))
+        warnings: list[str] = []
+        lines = list(_docx_header_lines(document, warnings))
+        for block in document.iter_inner_content():
+            lines.extend(_docx_block_lines(block, warnings))
+    except Exception as exc:  # python-docx and lxml raise many types on broken parts
+        raise broken from exc
+    return _finish("\n".join(lines), "docx", None, warnings, limits)
+
+
+def _check_zip(entries: list[zipfile.ZipInfo], limits: ExtractLimits) -> None:
+    """Refuse an archive that would inflate far beyond what a resume needs."""
+    bomb = ExtractionError(
+        "zip_bomb",
+        "This file expands to far more data than any resume holds, so it was not opened. "
+        "Save your resume again from your editor as .docx or PDF and upload that.",
+    )
+    if len(entries) > limits.max_zip_entries:
+        raise bomb
+    total = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries)
+    if total > limits.max_unzipped_bytes:
+        raise bomb
+    for entry in entries:
+        # Tiny entries compress well without being dangerous; only large ones can bomb.
+        if entry.file_size > 1024 * 1024 and entry.file_size > limits.max_zip_ratio * max(
+            entry.compress_size, 1
+        ):
+            raise bomb
+    if total > 1024 * 1024 and total > limits.max_zip_ratio * max(packed, 1):
+        raise bomb
+
+
+def _docx_header_lines(document: WordDocument, warnings: list[str]) -> Iterator[str]:
+    """The text of the first page header, where many resumes keep contact details."""
+    if not document.sections:
+        return
+    header = document.sections[0].header
+    if header.is_linked_to_previous:
+        return
+    text = [p.text for p in header.paragraphs if p.text.strip()]
+    if text:
+        warnings.append(
+            "Some of your details are in the page header. Many ATS skip headers and "
+            "footers: put your name and contact details in the body of the page."
+        )
+        yield from text
+
+
+def _docx_block_lines(block: Paragraph | Table, warnings: list[str]) -> Iterator[str]:
+    """Lines from one paragraph or table, with list paragraphs marked as bullets."""
+    if isinstance(block, Table):
+        warnings.append(
+            "Your resume uses a table. Many ATS read tables cell by cell or skip them, "
+            "which can scramble the reading order; plain paragraphs are safer."
+        )
+        for row in block.rows:
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell appears once per grid column
+                    continue
+                seen.add(id(cell._tc))
+                for inner in cell.iter_inner_content():
+                    yield from _docx_block_lines(inner, warnings)
+        return
+    text = block.text
+    if text.strip():
+        first, _, rest = text.partition("\n")
+        if _is_list_paragraph(block):
+            first = f"{BULLET} {first.lstrip()}"
+        yield first
+        if rest:
+            yield rest
+    boxes = [
+        box
+        for box in block._p.iter(qn("w:txbxContent"))
+        if not any(anc.tag.endswith("}Fallback") for anc in box.iterancestors())
+    ]
+    for box in boxes:
+        warnings.append(
+            "Some text sits in text boxes. Many ATS skip text boxes entirely; keep "
+            "important text in ordinary paragraphs."
+        )
+        for para in box.iter(qn("w:p")):
+            box_text = "".join(t.text or "" for t in para.iter(qn("w:t")))
+            if box_text.strip():
+                yield box_text
+
+
+def _is_list_paragraph(paragraph: Paragraph) -> bool:
+    """Whether a paragraph is an item of a bulleted or numbered list."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return True
+    style = paragraph.style
+    return style is not None and str(style.name).startswith("List")
+
+
+# --- TXT ---------------------------------------------------------------------------------
+
+
+def _read_txt(data: bytes, limits: ExtractLimits) -> Extracted:
+    """Decode a text file: UTF-8 (or UTF-16 with a BOM), else Windows-1252 if it looks like text."""
+    binary = ExtractionError(
+        "binary_text",
+        "This file is not plain text (it holds binary data). Upload your resume as a "
+        "PDF, a DOCX, or a .txt file saved from a text editor.",
+    )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise binary from exc
+    elif b"\x00" in data:
+        raise binary
+    else:
+        text = _decode_8bit(data)
+    if _control_share(text) > 0.01:
+        raise binary
+    return _finish(text, "txt", None, [], limits)
+
+
+def _decode_8bit(data: bytes) -> str:
+    """UTF-8 (with or without a BOM), falling back to Windows-1252 then Latin-1."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _control_share(text: str) -> float:
+    """The share of characters that are control codes no text file contains."""
+    odd = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    return odd / max(len(text), 1)

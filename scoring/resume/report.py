@@ -1,0 +1,491 @@
+"""The resume report: one spaCy pass, the findings, a 0-100 score and the fixes worth most.
+
+Score (weights in content/lexicon/scoring.yaml, adding up to 100): keywords found
+(a skills-list-only keyword counts half), keywords placed in bullets, the shares of
+bullets with a strong action verb, a metric, a business outcome and no weak phrase,
+the sections present, and length within the ideal range for the level; minus a
+penalty per stuffing flag. Each fix's gain is measured by scoring again with that
+fix applied, so the number shown is what the fix is worth.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from scoring.resume.bullets import BulletFinding, analyze_bullet, rejudge
+from scoring.resume.components import (
+    KEYWORD_EXTENSION,
+    ResumeMatchers,
+    build_matchers,
+    without_parser,
+)
+from scoring.resume.extract import BULLET_LINE
+from scoring.resume.jobmatch import JobMatch, match_job, resume_ngrams
+from scoring.resume.keywords import (
+    ELSEWHERE,
+    IN_BULLETS,
+    IN_SKILLS,
+    KeywordCoverage,
+    KeywordFinding,
+    keyword_coverage,
+    keyword_credit,
+)
+from scoring.resume.lexicon import Lexicon, ScoringRules, load_lexicon
+from scoring.resume.structure import ResumeStructure, SectionVocabulary, parse_structure
+
+DEFAULT_LEVEL = "account-manager"
+TOP_FIXES = 5
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+@dataclass(frozen=True)
+class ScoreInputs:
+    """Everything the score depends on; a fix is a change to these."""
+
+    bullets: tuple[BulletFinding, ...]
+    coverage: KeywordCoverage
+    sections_found: frozenset[str]
+    word_count: int
+    level: str
+
+
+@dataclass(frozen=True)
+class ScoreBreakdown:
+    """Points earned per part, the stuffing penalty and the total."""
+
+    parts: Mapping[str, float]
+    penalty: float
+    total: float
+
+    @property
+    def score(self) -> int:
+        """The score shown: the total rounded to a whole number within 0-100."""
+        return round(self.total)
+
+    def to_dict(self, weights: Mapping[str, float]) -> dict[str, Any]:
+        """Each part's points out of its weight."""
+        return {
+            "parts": {k: {"points": round(v, 1), "max": weights[k]} for k, v in self.parts.items()},
+            "stuffing_penalty": round(self.penalty, 1),
+            "total": round(self.total, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One change to the resume and how many points it would gain."""
+
+    id: str
+    title: str
+    detail: str
+    gain: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API shape of a suggested fix."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "detail": self.detail,
+            "gain": round(self.gain, 1),
+        }
+
+
+def score_resume(inputs: ScoreInputs, rules: ScoringRules) -> ScoreBreakdown:
+    """Score findings 0-100 by the weights in scoring.yaml (a pure function, used for fixes)."""
+    w = rules.weights
+    found = inputs.coverage.found
+    credit = keyword_credit(inputs.coverage, rules.skills_only_credit)
+    bullets = inputs.bullets
+
+    def share(test: Callable[[BulletFinding], bool]) -> float:
+        return sum(1 for b in bullets if test(b)) / len(bullets) if bullets else 0.0
+
+    lo, hi = rules.ideal_words[inputs.level]
+    parts = {
+        "keywords": w["keywords"] * min(1.0, credit / rules.keyword_target),
+        "keyword_placement": w["keyword_placement"]
+        * (sum(1 for f in found if f.in_bullets) / len(found) if found else 0.0),
+        "action_verbs": w["action_verbs"] * share(lambda b: b.action_verb is not None),
+        "metrics": w["metrics"] * share(lambda b: b.metric is not None),
+        "impact": w["impact"] * share(lambda b: bool(b.impact)),
+        "no_weak_phrases": w["no_weak_phrases"] * share(lambda b: not b.weak_phrases),
+        "sections": w["sections"]
+        * sum(p for k, p in rules.section_points.items() if k in inputs.sections_found)
+        / sum(rules.section_points.values()),
+        "length": w["length"] * length_fit(inputs.word_count, lo, hi, rules.length_tolerance),
+    }
+    st = rules.stuffing
+    penalty = min(st.max_penalty, st.penalty_per_flag * len(inputs.coverage.stuffing))
+    total = min(100.0, max(0.0, sum(parts.values()) - penalty))
+    return ScoreBreakdown(parts, penalty, total)
+
+
+def length_fit(words: int, lo: int, hi: int, tolerance: float) -> float:
+    """1 inside [lo, hi], falling linearly to 0 at ``tolerance`` of the edge beyond it."""
+    if words < lo:
+        return max(0.0, 1 - (lo - words) / (lo * tolerance))
+    if words > hi:
+        return max(0.0, 1 - (words - hi) / (hi * tolerance))
+    return 1.0
+
+
+def suggested_level(years: float | None, rules: ScoringRules) -> str | None:
+    """The role slug years of experience suggest (bands in scoring.yaml, from the source)."""
+    if years is None:
+        return None
+    for band in rules.level_bands:
+        if band.max_years is None or years < band.max_years:
+            return band.slug
+    return None
+
+
+def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, ScoreInputs]]:
+    """Every fix that applies, with the findings as they would be after it."""
+    rules = lexicon.rules
+    out: list[tuple[Fix, ScoreInputs]] = []
+    bullets = inputs.bullets
+
+    def bullet_fix(
+        fix_id: str, title: str, detail: str, needs: Callable[[BulletFinding], bool], **change: Any
+    ) -> None:
+        todo = [i for i, b in enumerate(bullets) if needs(b)]
+        if not todo:
+            return
+        fixed = tuple(
+            rejudge(b, rules.weak_max_elements, **change) if i in todo else b
+            for i, b in enumerate(bullets)
+        )
+        n = len(todo)
+        out.append(
+            (
+                Fix(fix_id, title.format(n=n, s="" if n == 1 else "s"), detail, 0.0),
+                replace(inputs, bullets=fixed),
+            )
+        )
+
+    bullet_fix(
+        "metrics",
+        "Add a number to {n} bullet{s} without a metric",
+        "Count accounts, dollars, percentages or days: 'Renewed [N] contracts worth $[X]'.",
+        lambda b: b.metric is None,
+        metric="[N]",
+        metrics=("[N]",),
+    )
+    bullet_fix(
+        "action_verbs",
+        "Open {n} bullet{s} with a strong action verb",
+        "Start with what you did: Negotiated, Grew, Retained, Orchestrated.",
+        lambda b: b.action_verb is None,
+        action_verb="[verb]",
+    )
+    bullet_fix(
+        "impact",
+        "Name the business result in {n} bullet{s}",
+        "Say what changed: revenue, retention, churn, renewals, satisfaction.",
+        lambda b: not b.impact,
+        impact=("[outcome]",),
+    )
+    bullet_fix(
+        "weak_phrases",
+        "Replace weak phrases in {n} bullet{s}",
+        "Drop 'responsible for', 'helped', 'worked on', 'handled': say what you achieved.",
+        lambda b: bool(b.weak_phrases),
+        weak_phrases=(),
+    )
+
+    cov = inputs.coverage
+    skills_only = [f for f in cov.found if f.where == "skills_only"]
+    if skills_only:
+        moved = tuple(replace(f, in_bullets=1) if f in skills_only else f for f in cov.found)
+        names = ", ".join(f.label for f in skills_only[:5])
+        out.append(
+            (
+                Fix(
+                    "keyword_placement",
+                    f"Show {len(skills_only)} skills-list keyword(s) at work in your bullets",
+                    f"An ATS and a recruiter both look for keywords in context: {names}.",
+                    0.0,
+                ),
+                replace(
+                    inputs,
+                    coverage=replace(
+                        cov,
+                        found=moved,
+                        stuffing=tuple(s for s in cov.stuffing if s.kind != "unsupported_skills"),
+                    ),
+                ),
+            )
+        )
+    deficit = max(0, rules.keyword_target - int(keyword_credit(cov, rules.skills_only_credit)))
+    if deficit and cov.missing:
+        add = cov.missing[: min(deficit, 5)]
+        new = tuple(
+            KeywordFinding(g.label, g.category, "exact", (g.label,), 1, 1, 0, 0) for g in add
+        )
+        out.append(
+            (
+                Fix(
+                    "missing_keywords",
+                    f"Work in {len(add)} missing keyword(s) you can back up",
+                    "Only where true, in a bullet: " + ", ".join(g.label for g in add) + ".",
+                    0.0,
+                ),
+                replace(
+                    inputs,
+                    coverage=replace(cov, found=cov.found + new, missing=cov.missing[len(add) :]),
+                ),
+            )
+        )
+    repeated = [s for s in cov.stuffing if s.kind == "repeated"]
+    if repeated:
+        names = ", ".join(t for s in repeated for t in s.terms)
+        out.append(
+            (
+                Fix(
+                    "stuffing",
+                    f"Stop repeating {names}",
+                    "Use each keyword where it describes real work; repetition costs points.",
+                    0.0,
+                ),
+                replace(
+                    inputs,
+                    coverage=replace(
+                        cov, stuffing=tuple(s for s in cov.stuffing if s.kind != "repeated")
+                    ),
+                ),
+            )
+        )
+    for key in rules.section_points:
+        if key not in inputs.sections_found:
+            out.append(
+                (
+                    Fix(
+                        f"section:{key}",
+                        f"Add a {key} section",
+                        f"An ATS looks for a section headed '{key.capitalize()}'.",
+                        0.0,
+                    ),
+                    replace(inputs, sections_found=inputs.sections_found | {key}),
+                )
+            )
+    lo, hi = rules.ideal_words[inputs.level]
+    if not lo <= inputs.word_count <= hi:
+        target = lo if inputs.word_count < lo else hi
+        verb = "Expand" if inputs.word_count < lo else "Trim"
+        out.append(
+            (
+                Fix(
+                    "length",
+                    f"{verb} the resume to {lo}-{hi} words",
+                    f"It has {inputs.word_count} words; {lo}-{hi} reads best for this level.",
+                    0.0,
+                ),
+                replace(inputs, word_count=target),
+            )
+        )
+    return out
+
+
+def rank_fixes(inputs: ScoreInputs, lexicon: Lexicon, limit: int = TOP_FIXES) -> tuple[Fix, ...]:
+    """The fixes worth most points, measured by re-scoring with each one applied."""
+    base = score_resume(inputs, lexicon.rules).total
+    scored = []
+    for fix, after in candidate_fixes(inputs, lexicon):
+        gain = score_resume(after, lexicon.rules).total - base
+        if gain > 0.05:
+            scored.append(replace(fix, gain=gain))
+    scored.sort(key=lambda f: (-round(f.gain, 6), f.id))
+    return tuple(scored[:limit])
+
+
+@dataclass(frozen=True)
+class ResumeReport:
+    """Everything the checker found in one resume."""
+
+    score: ScoreBreakdown
+    weights: Mapping[str, float]
+    coverage: KeywordCoverage
+    bullets: tuple[BulletFinding, ...]
+    sections: Mapping[str, Any]
+    fixes: tuple[Fix, ...]
+    job_match: JobMatch | None
+    structure: Mapping[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API shape of POST /api/v1/resume/analyze (plus structure, stuffing, breakdown)."""
+        return {
+            "score": self.score.score,
+            "keywords": self.coverage.to_dict(),
+            "bullets": [b.to_dict() for b in self.bullets],
+            "sections": dict(self.sections),
+            "suggestions": [f.to_dict() for f in self.fixes],
+            "job_match": self.job_match.to_dict() if self.job_match else None,
+            "structure": dict(self.structure),
+            "stuffing": [s.to_dict() for s in self.coverage.stuffing],
+            "score_breakdown": self.score.to_dict(self.weights),
+        }
+
+
+@dataclass(frozen=True)
+class ResumeAnalyzer:
+    """The lexicon, the rule components and the pipeline, built once per process."""
+
+    lexicon: Lexicon
+    nlp: Language
+    matchers: ResumeMatchers
+    section_vocab: SectionVocabulary
+
+    @classmethod
+    def build(
+        cls, content_root: Path, nlp: Language, section_vocab: SectionVocabulary
+    ) -> ResumeAnalyzer:
+        """Load the lexicon from ``content_root`` and build the components on ``nlp``."""
+        lexicon = load_lexicon(content_root)
+        return cls(lexicon, nlp, build_matchers(nlp, lexicon), section_vocab)
+
+    def tag(self, texts: list[str]) -> list[Doc]:
+        """Tokenize, tag and lemmatize in one batch (no parser, no NER), then run the rules."""
+        docs = self.nlp.pipe(texts, disable=without_parser(self.nlp))
+        return [self.matchers(doc) for doc in docs]
+
+    def parse(self, text: str) -> Doc:
+        """Parse a job posting (the parser is needed for its noun phrases), then run the rules."""
+        ner = [p for p in self.nlp.pipe_names if p == "ner"]
+        with self.nlp.select_pipes(disable=ner):
+            return self.matchers(self.nlp(text))
+
+
+def analyze_resume(
+    text: str,
+    *,
+    level: str = DEFAULT_LEVEL,
+    job_description: str | None,
+    analyzer: ResumeAnalyzer,
+    today: date | None = None,
+) -> ResumeReport:
+    """Analyze one resume text (and optionally match it to a posting); deterministic."""
+    lexicon = analyzer.lexicon
+    rules = lexicon.rules
+    if level not in rules.ideal_words:
+        raise ValueError(f"unknown level '{level}'; allowed: {', '.join(rules.levels)}")
+    structure = parse_structure(text, analyzer.section_vocab, today)
+    places, texts = resume_segments(structure)
+    docs = analyzer.tag(texts)
+    bullet_docs = [d for d, p in zip(docs, places, strict=True) if p == "bullet"]
+    bullets = tuple(analyze_bullet(doc, lexicon) for doc in bullet_docs)
+    coverage = keyword_coverage(
+        ((_place(p), d._.get(KEYWORD_EXTENSION) or []) for p, d in zip(places, docs, strict=True)),
+        lexicon.keywords,
+        word_count=structure.word_count,
+        rule=rules.stuffing,
+    )
+    inputs = ScoreInputs(
+        bullets, coverage, frozenset(structure.sections_found), structure.word_count, level
+    )
+    job = None
+    if job_description and job_description.strip():
+        posting = analyzer.parse(job_description)
+        job = match_job(
+            posting,
+            [f.label for f in coverage.found],
+            resume_ngrams(docs, rules.job_match.max_phrase_words),
+            rules.job_match,
+        )
+    lo, hi = rules.ideal_words[level]
+    sections = {
+        "found": [k for k in rules.section_points if k in structure.sections_found],
+        "missing": [k for k in rules.section_points if k not in structure.sections_found],
+        "word_count": structure.word_count,
+        "ideal_words": [lo, hi],
+        "length": "short"
+        if structure.word_count < lo
+        else "long"
+        if structure.word_count > hi
+        else "ok",
+    }
+    return ResumeReport(
+        score=score_resume(inputs, rules),
+        weights=rules.weights,
+        coverage=coverage,
+        bullets=bullets,
+        sections=sections,
+        fixes=rank_fixes(inputs, lexicon),
+        job_match=job,
+        structure=_structure_dict(structure, level, rules),
+    )
+
+
+def resume_segments(structure: ResumeStructure) -> tuple[list[str], list[str]]:
+    """The resume cut into experience bullets and, per section, the rest of its text."""
+    places: list[str] = []
+    texts: list[str] = []
+    bullet_texts = [b.text for b in structure.bullets if b.section_key == "experience"]
+    for text in bullet_texts:
+        places.append("bullet")
+        texts.append(text)
+    for section in structure.sections:
+        if section.key == "contact":
+            continue
+        # Section lines keep their glyphs and wrapped bullets are split over lines, so a
+        # line belongs to a bullet when its text (glyph removed) lies inside one.
+        rest = [
+            line
+            for line in section.lines
+            if not (section.key == "experience" and _in_bullet(line, bullet_texts))
+        ]
+        if rest:
+            places.append(section.key)
+            texts.append("\n".join(rest))
+    return places, texts
+
+
+def _in_bullet(line: str, bullet_texts: list[str]) -> bool:
+    glyph = BULLET_LINE.match(line)
+    core = _NUMBERED.sub("", line[glyph.end() :] if glyph else line).strip()
+    return bool(core) and any(core in text for text in bullet_texts)
+
+
+def _place(segment: str) -> str:
+    if segment == "bullet":
+        return IN_BULLETS
+    if segment == "skills":
+        return IN_SKILLS
+    return ELSEWHERE
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _structure_dict(structure: ResumeStructure, level: str, rules: ScoringRules) -> dict[str, Any]:
+    years = structure.years_experience
+    return {
+        "contact": _plain(structure.contact),
+        "jobs": [
+            {k: v for k, v in _plain(job).items() if k != "bullets"} for job in structure.jobs
+        ],
+        "years_experience": round(years, 1) if years is not None else None,
+        "level": level,
+        "suggested_level": suggested_level(years, rules),
+        "level_source": rules.level_source,
+        "warnings": list(structure.warnings),
+    }

@@ -1,0 +1,183 @@
+"""The whole resume report: API shape, score, fixes, job match, determinism."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from scoring.nlp import load_pipeline
+from scoring.resume.report import (
+    ResumeAnalyzer,
+    ScoreInputs,
+    analyze_resume,
+    length_fit,
+    score_resume,
+    suggested_level,
+)
+from scoring.resume.structure import load_section_vocabulary
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+TODAY = date(2025, 6, 1)
+
+RESUME = """Jordan Rivera
+jordan.rivera@example.com | (555) 123-4567 | linkedin.com/in/jordanrivera
+
+Professional Summary
+Account Manager with B2B SaaS experience managing enterprise accounts
+and quarterly business reviews.
+
+Experience
+Senior Account Manager | Acme Analytics | Jan 2021 - Present
+• Managed portfolio of 25 enterprise accounts valued at $3.2M ARR, achieving 94% retention rate
+• Negotiated 32 contract renewals totaling $2.1M, reducing churn by 40%
+• Responsible for contract renewals
+• Worked with internal teams to solve client problems
+
+Account Manager | Brightline Software | Mar 2018 - Dec 2020
+• Grew upsell revenue 35% across 18 SaaS accounts using Salesforce
+• Managed client accounts and handled their needs
+
+Skills
+Salesforce, HubSpot, CRM, Forecasting, Contract Negotiation, Stakeholder Management
+
+Education
+B.A. Business Administration, University of Illinois, 2017
+"""
+
+POSTING = (
+    "Account Manager. You will own renewals for enterprise accounts, run quarterly business "
+    "reviews, build account plans in Salesforce and grow net revenue retention. Renewals and "
+    "account plans are the core of the role; Gainsight experience is a plus."
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> ResumeAnalyzer:
+    return ResumeAnalyzer.build(CONTENT, load_pipeline(), load_section_vocabulary(CONTENT))
+
+
+def analyze(analyzer: ResumeAnalyzer, text: str = RESUME, **kw: object) -> dict:
+    kw.setdefault("job_description", None)
+    return analyze_resume(text, analyzer=analyzer, today=TODAY, **kw).to_dict()  # type: ignore[arg-type]
+
+
+def test_report_has_the_api_shape(analyzer: ResumeAnalyzer) -> None:
+    report = analyze(analyzer, level="account-manager")
+    assert {"score", "keywords", "bullets", "sections", "suggestions", "job_match"} <= set(report)
+    assert set(report["keywords"]) == {"found", "missing", "by_category"}
+    assert report["job_match"] is None
+    for bullet in report["bullets"]:
+        assert set(bullet) >= {"text", "action_verb", "metric", "impact", "weak_phrases", "verdict"}
+        assert bullet["verdict"] in {"strong", "fair", "weak"}
+    assert 0 <= report["score"] <= 100
+
+
+def test_report_reads_the_experience_bullets(analyzer: ResumeAnalyzer) -> None:
+    bullets = {b["text"]: b for b in analyze(analyzer)["bullets"]}
+    assert len(bullets) == 6
+    assert bullets["Responsible for contract renewals"]["verdict"] == "weak"
+    assert bullets["Responsible for contract renewals"]["suggestion"].startswith("Renewed [N]")
+    strong = bullets["Negotiated 32 contract renewals totaling $2.1M, reducing churn by 40%"]
+    assert strong["verdict"] == "strong" and strong["metric"] == "32 contract renewals"
+
+
+def test_structure_and_suggested_level(analyzer: ResumeAnalyzer) -> None:
+    report = analyze(analyzer, level="junior-account-manager")
+    assert report["structure"]["years_experience"] == pytest.approx(7.3, abs=0.2)
+    assert report["structure"]["suggested_level"] == "senior-account-manager"
+    assert "certifications" in report["sections"]["missing"]
+    assert "experience" in report["sections"]["found"]
+
+
+@pytest.mark.parametrize(
+    ("years", "slug"),
+    [
+        (None, None),
+        (0.5, "account-coordinator"),
+        (2, "junior-account-manager"),
+        (4, "account-manager"),
+        (8, "senior-account-manager"),
+        (12, "account-director"),
+    ],
+)
+def test_years_map_to_levels(
+    analyzer: ResumeAnalyzer, years: float | None, slug: str | None
+) -> None:
+    assert suggested_level(years, analyzer.lexicon.rules) == slug
+
+
+def test_same_input_gives_the_same_report(analyzer: ResumeAnalyzer) -> None:
+    first = analyze(analyzer, job_description=POSTING)
+    assert analyze(analyzer, job_description=POSTING) == first
+
+
+def test_top_fixes_are_sorted_by_gain_and_honest(analyzer: ResumeAnalyzer) -> None:
+    report = analyze(analyzer)
+    gains = [s["gain"] for s in report["suggestions"]]
+    assert 0 < len(gains) <= 5
+    assert gains == sorted(gains, reverse=True)
+    # A fix is worth what re-scoring says: never more than the points still missing.
+    assert sum(gains) <= 100 - report["score"] + 1
+
+
+def test_stuffing_a_keyword_does_not_raise_the_score(analyzer: ResumeAnalyzer) -> None:
+    plain = analyze(analyzer)
+    stuffed_text = RESUME.replace(
+        "• Responsible for contract renewals",
+        "• Responsible for contract renewals " + "Salesforce " * 15,
+    )
+    stuffed = analyze(analyzer, text=stuffed_text)
+    assert stuffed["score"] < plain["score"]
+    assert any(
+        f["kind"] == "repeated" and f["terms"] == ["Salesforce"] for f in stuffed["stuffing"]
+    )
+
+
+def test_better_bullets_raise_the_score(analyzer: ResumeAnalyzer) -> None:
+    better = RESUME.replace(
+        "Responsible for contract renewals",
+        "Renewed 40 contracts worth $1.8M, achieving 97% on-time renewal rate",
+    )
+    assert analyze(analyzer, text=better)["score"] > analyze(analyzer)["score"]
+
+
+def test_job_match_ranks_missing_terms_by_frequency(analyzer: ResumeAnalyzer) -> None:
+    match = analyze(analyzer, job_description=POSTING)["job_match"]
+    terms = {t["term"]: t for t in match["terms"]}
+    assert terms["Enterprise Accounts"]["covered"] and terms["Salesforce"]["covered"]
+    assert not terms["Account Planning"]["covered"]
+    assert match["missing"][0] == "Account Planning"  # said twice, the most of any missing term
+    assert 0 < match["share"] < 1 and match["good_match"] == (match["share"] >= 0.8)
+
+
+def test_a_resume_that_uses_the_postings_words_is_a_good_match(analyzer: ResumeAnalyzer) -> None:
+    echoed = RESUME + "\n• Built account plans for renewals and grew net revenue retention 12%\n"
+    echoed = echoed.replace("Skills\n", "Skills\nGainsight, ")
+    assert analyze(analyzer, text=echoed, job_description=POSTING)["job_match"]["good_match"]
+
+
+def test_unknown_level_names_the_allowed_values(analyzer: ResumeAnalyzer) -> None:
+    with pytest.raises(ValueError, match="account-director"):
+        analyze(analyzer, level="ceo")
+
+
+def test_empty_resume_scores_low_without_crashing(analyzer: ResumeAnalyzer) -> None:
+    report = analyze(analyzer, text="")
+    assert report["bullets"] == [] and report["score"] < 20
+
+
+@pytest.mark.parametrize(("words", "fit"), [(500, 1.0), (200, 0.0), (300, 0.5), (1000, 0.5)])
+def test_length_fit(words: int, fit: float) -> None:
+    assert length_fit(words, 400, 800, 0.5) == pytest.approx(fit)
+
+
+def test_score_stays_within_bounds(analyzer: ResumeAnalyzer) -> None:
+    from scoring.resume.keywords import KeywordCoverage
+
+    rules = analyzer.lexicon.rules
+    empty = ScoreInputs(
+        (), KeywordCoverage((), analyzer.lexicon.keywords, ()), frozenset(), 0, "account-manager"
+    )
+    assert score_resume(empty, rules).total == 0
