@@ -40,6 +40,8 @@ _PHRASE_GAP = re.compile(r"\s+|-")
 _STEM = re.compile(r"[a-z]+(?:-[a-z]+)?")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")
 _SENTENCE_END = (".", "!", "?", ",", ";")
+# A line of only "-", "=", "*" or "_": a heading's underline or a divider, not content.
+_RULE_LINE = re.compile(r"(?:[-=*_]\s*){3,}")
 _INDEX_LEN = 3  # stems are indexed by their first letters; none may be shorter
 _EXPLANATION_KEYS = (
     "empty",
@@ -311,7 +313,11 @@ def check_language(text: str, lexicon: GenderLexicon) -> LanguageReport:
         length = "too-short"
     elif word_count > rules.max_words:
         length = "too-long"
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not _RULE_LINE.fullmatch(line.strip())
+    ]
     bullets = [_is_bullet(line, rules) for line in lines]
     bullet_share = sum(bullets) / len(lines) if lines else 0.0
     must_haves = _count_must_haves(lines, bullets, rules)

@@ -281,6 +281,8 @@ def test_length_verdict(
         ("* one\n+ two\n\u2022three\n1. four\n2) five", 1.0),
         ("-3% churn last year\n**Requirements**\n*Note* this", 0.0),
         ("one line of prose", 0.0),
+        # Underlines and dividers are not lines of content.
+        ("Perks\n-----\n- one\n- two\n\n* * *\nSome prose.", 0.5),
     ],
 )
 def test_bullet_share(lexicon: GenderLexicon, text: str, share: float) -> None:
@@ -313,6 +315,8 @@ def bullets(prefix: str, n: int) -> str:
         (f"Preferred qualifications:\n{bullets('nice', 6)}", 0),
         (f"Responsibilities\n{bullets('duty', 9)}", 0),
         (f"Requirements\n{bullets('a', 2)}\nBenefits\n{bullets('b', 2)}\nRequirements\n- c", 3),
+        # Plain-text headings underlined with dashes or equals signs (the builder's text export).
+        (f"Must-have requirements\n------\n\n{bullets('req', 3)}\n\nBenefits\n=====\n- b", 3),
     ],
 )
 def test_must_have_count(lexicon: GenderLexicon, text: str, must_haves: int) -> None:

@@ -72,3 +72,12 @@ def test_static_assets_are_served(app):
     assert any(url.endswith("/static/css/print.css") for url in fetcher.served)
     assert fetcher.refused == []
     assert "Account Manager Toolkit" in _text(pdf)
+
+
+def test_the_print_stylesheet_is_applied(app):
+    # print.css sets a US Letter page; WeasyPrint's default is A4. A stylesheet served
+    # without a text/css type is silently ignored, which this would catch.
+    with app.test_request_context():
+        pdf = render_pdf("pdf/base.html")
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)

@@ -9,9 +9,9 @@ from typing import Any
 from flask import Flask
 
 from scoring.content import DEFAULT_CONTENT_DIR, Content, load_content
+from scoring.nlp import load_pipeline, model_names, pipeline_label
 from scoring.resume.components import build_matchers
 from scoring.resume.report import ResumeAnalyzer
-from scoring.nlp import load_pipeline, model_names, pipeline_label
 from webapp.config import from_environment
 from webapp.extensions import csrf, limiter
 
@@ -64,6 +64,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from webapp.jobdesc import bp as jobdesc_bp
     from webapp.jobdesc.api import bp_api as jobdesc_api_bp
     from webapp.main import bp as main_bp
+    from webapp.resume import bp as resume_bp
+    from webapp.resume.api import bp_api as resume_api_bp
+    from webapp.roles import bp as roles_bp
+    from webapp.roles.api import bp_api as roles_api_bp
+    from webapp.salaries import bp as salaries_bp
+    from webapp.salaries.api import bp_api as salaries_api_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(api_bp)
@@ -71,6 +77,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(jobdesc_bp)
     app.register_blueprint(jobdesc_api_bp)
     csrf.exempt(jobdesc_api_bp)
+    app.register_blueprint(resume_bp)
+    app.register_blueprint(resume_api_bp)
+    csrf.exempt(resume_api_bp)
+    app.register_blueprint(roles_bp)
+    app.register_blueprint(roles_api_bp)
+    csrf.exempt(roles_api_bp)
+    app.register_blueprint(salaries_bp)
+    app.register_blueprint(salaries_api_bp)
+    csrf.exempt(salaries_api_bp)
     errors.init_app(app)
     navigation.init_app(app)
     security.init_app(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,7 +33,10 @@ class StaticOnlyFetcher(URLFetcher):
             path = Path(url2pathname(parts.path)).resolve()
             if path.is_relative_to(self.static_root) and path.is_file():
                 self.served.append(url)
-                return URLFetcherResponse(path.as_uri(), path.read_bytes())
+                # WeasyPrint applies a linked stylesheet only when it comes as text/css.
+                mime_type = mimetypes.guess_type(path.name)[0]
+                headers = {"Content-Type": mime_type} if mime_type else None
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), headers)
         self.refused.append(url)
         raise URLFetchingError(f"refused to fetch {parts.scheme or 'relative'} URL outside static/")
 

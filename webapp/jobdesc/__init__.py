@@ -1,4 +1,4 @@
-"""Job descriptions: the builder (later) and the language check of any posting."""
+"""Job descriptions: the builder and the language check of any posting."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""JSON API of the language check: POST /api/v1/language-check."""
+"""JSON API of the job description tools: the builder and the language check."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from flask.typing import ResponseReturnValue
 from scoring.language import check_language
 from webapp import get_content
 from webapp.errors import json_error
+from webapp.jobdesc.builder import BuilderError, build_posting
+from webapp.jobdesc.exports import EXPORT_FORMATS, document_response
 from webapp.jobdesc.forms import posting_text_problem
 
 bp_api = Blueprint("jobdesc_api", __name__, url_prefix="/api/v1")
@@ -38,3 +40,27 @@ def language_check() -> ResponseReturnValue:
 def _bad_text(problem: str) -> Response:
     """A 400 naming the text field."""
     return json_error(400, f"text: {problem}", "validation_error", {"text": problem})
+
+
+@bp_api.post("/job-descriptions")
+def job_description() -> ResponseReturnValue:
+    """Compose a posting from JSON; ?format=pdf|markdown|text returns it as a document."""
+    export_format = request.args.get("format", "")
+    if export_format and export_format not in EXPORT_FORMATS:
+        problem = f"Unknown value '{export_format}'. Allowed values: {', '.join(EXPORT_FORMATS)}."
+        return json_error(400, f"format: {problem}", "validation_error", {"format": problem})
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return json_error(
+            400,
+            'Send a JSON object such as {"role": "account-manager", "company_name": "...", '
+            '"company_summary": "..."} with Content-Type: application/json.',
+            "invalid_json",
+        )
+    try:
+        posting = build_posting(body, get_content(current_app))
+    except BuilderError as exc:
+        return json_error(400, str(exc), "validation_error", exc.fields)
+    if export_format:
+        return document_response(posting, export_format)
+    return jsonify(posting.to_dict())

@@ -2,8 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from flask_wtf import FlaskForm
-from wtforms import Field, TextAreaField, ValidationError
+from wtforms import (
+    BooleanField,
+    Field,
+    SelectField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+
+from scoring.content import Content
+from scoring.jobdesc import WORK_MODES
+from webapp.jobdesc.builder import BuilderError, PostingRequest, parse_posting_request
+
+DEFAULT_ROLE = "account-manager"
+# The builder's fields, named as in the JSON API.
+BUILDER_FIELDS: tuple[str, ...] = (
+    "role",
+    "company_name",
+    "company_summary",
+    "industry",
+    "metro",
+    "work_mode",
+    "reports_to",
+    "portfolio_size",
+    "extra_responsibilities",
+    "extra_requirements",
+    "benefits",
+    "how_to_apply",
+    "include_eeo",
+    "pay_min",
+    "pay_max",
+)
 
 # Long enough for any real posting (most are 300-700 words, about 2,000-5,000
 # characters), short enough that one request stays cheap.
@@ -37,3 +71,55 @@ class LanguageCheckForm(FlaskForm):
         problem = posting_text_problem(field.data or "")
         if problem:
             raise ValidationError(problem)
+
+
+class BuilderForm(FlaskForm):
+    """The job description builder; its rules live in webapp.jobdesc.builder."""
+
+    role = SelectField("Role", validate_choice=False)
+    company_name = StringField("Company name")
+    company_summary = TextAreaField("About the company", filters=[normalise_newlines])
+    industry = SelectField("Industry", validate_choice=False)
+    metro = SelectField("Location (metro area)", validate_choice=False)
+    work_mode = SelectField("Work mode", validate_choice=False)
+    reports_to = StringField("Reports to")
+    portfolio_size = StringField("Portfolio size")
+    extra_responsibilities = TextAreaField("Extra responsibilities", filters=[normalise_newlines])
+    extra_requirements = TextAreaField("Extra requirements", filters=[normalise_newlines])
+    benefits = TextAreaField("Benefits", filters=[normalise_newlines])
+    how_to_apply = TextAreaField("How to apply", filters=[normalise_newlines])
+    include_eeo = BooleanField("Include an equal-opportunity statement", default=True)
+    # Text, not number fields: "$85,000" is accepted, and "80000+" comes back as typed
+    # with a message rather than being dropped by the browser.
+    pay_min = StringField("Minimum (US dollars a year)")
+    pay_max = StringField("Maximum (US dollars a year)")
+
+    def __init__(self, content: Content, role: str | None = None, **kwargs: Any) -> None:
+        comp = content.compensation
+        roles = sorted(content.roles.values(), key=lambda r: r.order)
+        if role not in content.roles:
+            role = DEFAULT_ROLE if DEFAULT_ROLE in content.roles else roles[0].slug
+        defaults = {key: comp.defaults[key] for key in ("industry", "metro", "work_mode")}
+        super().__init__(data={"role": role, **defaults}, **kwargs)
+        self.content = content
+        self.posting_request: PostingRequest | None = None
+        self.role.choices = [(r.slug, r.title) for r in roles]
+        self.industry.choices = list(comp.industries.items())
+        self.metro.choices = list(comp.metros.items())
+        self.work_mode.choices = [(mode, comp.work_modes[mode]) for mode in WORK_MODES]
+
+    def builder_values(self) -> dict[str, Any]:
+        """The fields as the builder reads them (the same names as the JSON API)."""
+        return {name: self[name].data for name in BUILDER_FIELDS}
+
+    def validate(self, extra_validators: Mapping[str, Any] | None = None) -> bool:
+        """The CSRF token, then every builder rule, each message on its field."""
+        if not super().validate(extra_validators):
+            return False
+        try:
+            self.posting_request = parse_posting_request(self.builder_values(), self.content)
+        except BuilderError as exc:
+            for name, message in exc.fields.items():
+                self[name].errors = [*self[name].errors, message]
+            return False
+        return True

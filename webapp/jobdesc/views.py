@@ -1,14 +1,16 @@
-"""The language check page: paste a posting, see its gender-coded words highlighted."""
+"""The job description pages: the builder, and the language check of any posting."""
 
 from __future__ import annotations
 
-from flask import current_app, render_template
+from flask import abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
 from scoring.language import PostingRules, check_language, highlight_segments
 from webapp import get_content
 from webapp.jobdesc import bp
-from webapp.jobdesc.forms import MAX_POSTING_CHARS, LanguageCheckForm
+from webapp.jobdesc.builder import MAX_CHARS, compose_posting
+from webapp.jobdesc.exports import EXPORT_FORMATS, document_response
+from webapp.jobdesc.forms import MAX_POSTING_CHARS, BuilderForm, LanguageCheckForm
 
 
 @bp.app_template_global()
@@ -33,3 +35,20 @@ def check() -> ResponseReturnValue:
         report=report,
         segments=highlight_segments(text, report),
     )
+
+
+@bp.route("/job-descriptions", methods=["GET", "POST"])
+def builder() -> ResponseReturnValue:
+    """Build a posting from a role and the recruiter's choices; export it on request."""
+    content = get_content(current_app)
+    export_format = request.form.get("format", "")
+    if export_format and export_format not in EXPORT_FORMATS:
+        abort(400)
+    form = BuilderForm(content, role=request.args.get("role"))
+    if not form.validate_on_submit() or form.posting_request is None:
+        status = 400 if form.is_submitted() else 200
+        return render_template("jobdesc/builder.html", form=form, limits=MAX_CHARS), status
+    posting = compose_posting(form.posting_request, content)
+    if export_format:
+        return document_response(posting, export_format)
+    return render_template("jobdesc/builder.html", form=form, limits=MAX_CHARS, posting=posting)

@@ -1,0 +1,1 @@
+"""Benchmark of the production server (`make bench`): prints figures, asserts nothing."""

@@ -1,0 +1,289 @@
+"""Start gunicorn as `make run` does, drive a bounded load, print a table of figures.
+
+Figures, not assertions: the README quotes the latest run next to the targets.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+RESUME = (Path(__file__).parent / "sample_resume.txt").read_text(encoding="utf-8")
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+CONCURRENCY = (1, 8)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One request to measure, with how many times to send it per concurrency level."""
+
+    name: str
+    method: str
+    path: str
+    requests: int
+    body: bytes | None = None
+    content_type: str | None = None
+
+
+JOB_POSTING = {
+    "role": "account-manager",
+    "company_name": "Brightline Analytics",
+    "company_summary": "We build analytics software for mid-market logistics companies.",
+    "industry": "technology-saas",
+    "metro": "chicago",
+    "work_mode": "hybrid",
+}
+
+ENDPOINTS = (
+    Endpoint("baseline /healthz", "GET", "/healthz", 400),
+    Endpoint("home page", "GET", "/", 400),
+    Endpoint("role page", "GET", "/roles/account-manager", 400),
+    Endpoint(
+        "salary API",
+        "GET",
+        "/api/v1/salary/estimate?"
+        + urlencode(
+            {
+                "level": "senior-account-manager",
+                "industry": "technology-saas",
+                "metro": "new-york",
+                "work_mode": "hybrid",
+                "portfolio_arr": "6000000",
+            }
+        ),
+        400,
+    ),
+    Endpoint(
+        "resume analysis (614 words)",
+        "POST",
+        "/api/v1/resume/analyze",
+        80,
+        json.dumps({"text": RESUME, "level": "senior-account-manager"}).encode(),
+        "application/json",
+    ),
+    Endpoint(
+        "job description PDF",
+        "POST",
+        "/api/v1/job-descriptions?format=pdf",
+        40,
+        json.dumps(JOB_POSTING).encode(),
+        "application/json",
+    ),
+)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def start_server(port: int) -> subprocess.Popen[bytes]:
+    """gunicorn with the same config file and app factory as `make run`."""
+    env = dict(os.environ, SECRET_KEY="bench-secret", RATELIMIT_HEAVY="100000 per minute")
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "--config",
+        str(ROOT / "gunicorn.conf.py"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--access-logfile",
+        "/dev/null",
+        "webapp:create_app()",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit(
+        "the server did not start: " + (proc.stderr.read().decode() if proc.stderr else "")
+    )
+
+
+def drive(port: int, endpoint: Endpoint, concurrency: int) -> tuple[float, list[float], int]:
+    """Send the endpoint's requests from ``concurrency`` keep-alive clients."""
+    latencies: list[float] = []
+    failures = 0
+    lock = threading.Lock()
+    per_client = max(1, endpoint.requests // concurrency)
+
+    def client() -> None:
+        nonlocal failures
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        headers = {"Content-Type": endpoint.content_type} if endpoint.content_type else {}
+        for _ in range(per_client):
+            start = time.perf_counter()
+            conn.request(endpoint.method, endpoint.path, body=endpoint.body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - start
+            with lock:
+                latencies.append(elapsed)
+                if response.status != 200:
+                    failures += 1
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    return len(latencies) / wall, latencies, failures
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """The pct-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    """Median wall time of ``fn`` over ``runs`` calls, after one warm-up."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def worker_memory(master_pid: int) -> list[tuple[int, int, int]]:
+    """(pid, RSS kB, PSS kB) of each gunicorn worker; PSS splits pages shared after preload."""
+    children_file = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    pids = [int(p) for p in children_file.read_text().split()] if children_file.exists() else []
+    out = []
+    for pid in pids:
+        rss = pss = 0
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+        out.append((pid, rss, pss))
+    return out
+
+
+def in_process_ratios() -> dict[str, float]:
+    """Resume analysis vs one full spaCy pass; bare one-page WeasyPrint render time."""
+    from weasyprint import HTML
+
+    from webapp import create_app
+    from scoring.resume.report import analyze_resume
+
+    app = create_app({"TESTING": True})
+    nlp = app.extensions["nlp"]
+    analyzer = app.extensions["resume_analyzer"]
+    full_pass = median_time(lambda: nlp(RESUME), 15)
+    analysis = median_time(
+        lambda: analyze_resume(
+            RESUME, level="senior-account-manager", job_description=None, analyzer=analyzer
+        ),
+        15,
+    )
+    bare_pdf = median_time(
+        lambda: HTML(string="<h1>Account Manager</h1><p>One page.</p>").write_pdf(), 10
+    )
+    return {"full_pass": full_pass, "analysis": analysis, "bare_pdf": bare_pdf}
+
+
+def main() -> int:
+    """Run the benchmark and print the table."""
+    print(f"Benchmark: gunicorn, {WORKERS} workers, preload_app, {os.cpu_count()} CPU(s)\n")
+    ratios = in_process_ratios()
+    port = free_port()
+    server = start_server(port)
+    results: dict[tuple[str, int], tuple[float, float, float, int, int]] = {}
+    try:
+        for endpoint in ENDPOINTS:
+            drive(
+                port,
+                Endpoint(
+                    endpoint.name,
+                    endpoint.method,
+                    endpoint.path,
+                    3,
+                    endpoint.body,
+                    endpoint.content_type,
+                ),
+                1,
+            )  # warm-up
+            for concurrency in CONCURRENCY:
+                rps, lat, failed = drive(port, endpoint, concurrency)
+                results[(endpoint.name, concurrency)] = (
+                    rps,
+                    percentile(lat, 50),
+                    percentile(lat, 95),
+                    len(lat),
+                    failed,
+                )
+        memory = worker_memory(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    header = f"{'endpoint':32} {'conc':>4} {'n':>5} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'vs base':>8} {'non-200':>8}"
+    print(header)
+    print("-" * len(header))
+    for endpoint in ENDPOINTS:
+        for concurrency in CONCURRENCY:
+            rps, p50, p95, n, failed = results[(endpoint.name, concurrency)]
+            base = results[(ENDPOINTS[0].name, concurrency)][0]
+            print(
+                f"{endpoint.name:32} {concurrency:>4} {n:>5} {rps:>9.1f} {p50 * 1000:>8.1f} "
+                f"{p95 * 1000:>8.1f} {rps / base:>8.2f} {failed:>8}"
+            )
+
+    pdf_p50 = results[("job description PDF", 1)][1]
+    print("\nRatios (targets in README)")
+    print(
+        f"  resume analysis / one full spaCy pass (in process): "
+        f"{ratios['analysis'] * 1000:.1f} ms / {ratios['full_pass'] * 1000:.1f} ms = "
+        f"{ratios['analysis'] / ratios['full_pass']:.2f}  (target <= 1.00)"
+    )
+    print(
+        f"  job description PDF p50 (HTTP) / bare one-page WeasyPrint render: "
+        f"{pdf_p50 * 1000:.1f} ms / {ratios['bare_pdf'] * 1000:.1f} ms = "
+        f"{pdf_p50 / ratios['bare_pdf']:.2f}  (target <= 3.00)"
+    )
+    for name in ("home page", "role page"):
+        ratio = results[(name, 8)][0] / results[(ENDPOINTS[0].name, 8)][0]
+        print(f"  {name} throughput / baseline at concurrency 8: {ratio:.2f}  (target >= 0.50)")
+    print("\nWorker memory (RSS counts shared pages in full; PSS splits them)")
+    for pid, rss, pss in memory:
+        print(
+            f"  worker {pid}: RSS {rss / 1024:.0f} MB, PSS {pss / 1024:.0f} MB  (target < 350 MB)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,613 @@
+"""Request tests of the resume checker: the /resume page, its PDF report and the JSON API."""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from docx import Document
+from flask import Flask
+from flask.testing import FlaskClient
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from scoring.resume.extract import ExtractionError, extract_pasted, extract_text
+from scoring.resume.report import ResumeReport, analyze_resume
+from tests.test_extract import blank_pdf, zip_bomb
+from webapp import create_app
+from webapp.resume.forms import MAX_RESUME_CHARS
+
+PAGE = "/resume"
+API = "/api/v1/resume/analyze"
+
+# A sentence no template or log message could contain by chance.
+DISTINCTIVE = "Rescued the Quillfeather Marmalade account from churn"
+
+RESUME = f"""Morgan Avery
+morgan.avery@example.com | (312) 555-0199 | https://www.linkedin.com/in/morgan-avery-am
+
+Summary
+Account Manager with six years in B2B SaaS, running quarterly business reviews.
+
+Experience
+Senior Account Manager | Northwind Cloud | Feb 2020 - Present
+• Grew net revenue retention to 118% across 42 enterprise accounts worth $6.5M ARR
+• Responsible for contract renewals
+• {DISTINCTIVE} by renewing a $900K contract two months early
+• Helped the sales team with onboarding
+
+Account Manager | Contoso Data | Jun 2017 - Jan 2020
+• Negotiated 27 renewals totaling $3.1M, reducing churn by 35%
+• Worked on upsell campaigns
+
+Skills
+Salesforce, HubSpot, Forecasting, Contract Negotiation, Stakeholder Management
+
+Education
+B.S. Marketing, Ohio State University, 2017
+"""
+
+POSTING = (
+    "Account Manager. Own renewals for enterprise accounts, run quarterly business reviews, "
+    "build account plans in Salesforce and grow net revenue retention. Account plans and "
+    "renewals are the core of the role."
+)
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def resume_docx() -> bytes:
+    """The resume as a Word document built in memory, bullets as list paragraphs."""
+    document = Document()
+    for line in RESUME.splitlines():
+        if line.startswith("• "):
+            document.add_paragraph(line[2:], style="List Bullet")
+        elif line.strip():
+            document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def resume_pdf() -> bytes:
+    """The resume as a text PDF rendered by WeasyPrint."""
+    body = []
+    for line in RESUME.splitlines():
+        if line.startswith("• "):
+            body.append(f"<ul><li>{html.escape(line[2:])}</li></ul>")
+        elif line.strip():
+            body.append(f"<p>{html.escape(line)}</p>")
+    pdf: bytes = HTML(string="".join(body)).write_pdf()
+    return pdf
+
+
+def expected_report(app: Flask, text: str = RESUME, **kw: Any) -> ResumeReport:
+    """What the scorer says about ``text`` once normalised as the page does."""
+    kw.setdefault("job_description", None)
+    return analyze_resume(
+        extract_pasted(text).text, analyzer=app.extensions["resume_analyzer"], **kw
+    )
+
+
+def csrf_token(client: FlaskClient) -> str:
+    """Read the form's hidden csrf_token from the page, as a browser gets it."""
+    page = client.get(PAGE).get_data(as_text=True)
+    match = re.search(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', page)
+    assert match, "the form has no hidden csrf_token input"
+    return match.group(1)
+
+
+def submit(client: FlaskClient, **data: Any) -> tuple[int, str]:
+    """Post the form (multipart, as the browser does) with a valid token."""
+    data.setdefault("level", "account-manager")
+    data["csrf_token"] = csrf_token(client)
+    response = client.post(PAGE, data=data, content_type="multipart/form-data")
+    return response.status_code, response.get_data(as_text=True)
+
+
+def upload(data: bytes, filename: str) -> tuple[io.BytesIO, str]:
+    return io.BytesIO(data), filename
+
+
+def textarea(page: str, field_id: str = "resume_text") -> str:
+    """A textarea's content as the browser shows it."""
+    match = re.search(rf'<textarea[^>]*id="{field_id}"[^>]*>(.*?)</textarea>', page, re.S)
+    assert match, f"no {field_id} textarea on the page"
+    return html.unescape(match.group(1)).removeprefix("\r\n").removeprefix("\n")
+
+
+def shown_score(page: str) -> int:
+    match = re.search(r'class="score-number">(\d+)<', page)
+    assert match, "no score on the page"
+    return int(match.group(1))
+
+
+def field_error(page: str, field_id: str) -> str:
+    match = re.search(rf'<p class="field-error" id="{field_id}-error">(.*?)</p>', page, re.S)
+    assert match, f"no error shown on {field_id}"
+    return html.unescape(match.group(1))
+
+
+def extraction_message(data: bytes, filename: str) -> str:
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(data, filename)
+    return caught.value.message
+
+
+# --- the form ------------------------------------------------------------------------------
+
+
+def test_form_has_labelled_fields_and_no_report_yet(client: FlaskClient) -> None:
+    response = client.get(PAGE)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert page.count("<h1") == 1
+    for field_id, label in [
+        ("resume_text", "Paste your resume"),
+        ("resume_file", "Or upload a file"),
+        ("level", "Target level"),
+        ("job_description", "Job posting to match (optional)"),
+    ]:
+        assert f'<label for="{field_id}">{label}</label>' in page
+        assert re.search(rf'<[^>]*aria-describedby="{field_id}-hint"[^>]*id="{field_id}"', page)
+    assert re.search(r'<input[^>]*accept=".pdf,.docx,.txt"[^>]*type="file"', page)
+    assert 'enctype="multipart/form-data"' in page
+    options = re.findall(r'<option[^>]*value="([^"]+)"', page)
+    assert len(options) == 12
+    assert re.search(r'<option selected value="account-manager">', page)
+    assert 'id="resume-report"' not in page
+    assert 'value="pdf"' not in page, "no PDF button before there is a report"
+
+
+# --- pasted text ---------------------------------------------------------------------------
+
+
+def test_pasted_resume_gets_the_scorers_report(app: Flask, client: FlaskClient) -> None:
+    expected = expected_report(app)
+    status, page = submit(client, resume_text=RESUME)
+    assert status == 200
+    assert shown_score(page) == expected.score.score
+    assert page.count("<h1") == 1
+    # Every bullet with its verdict badge, findings and, where weak or fair, its rewrite.
+    assert len(expected.bullets) == 6
+    plain = html.unescape(page)
+    for bullet in expected.bullets:
+        verdict = bullet.verdict
+        badge = f'<span class="badge badge-{verdict}">{verdict.capitalize()}</span>'
+        assert f"{badge} {bullet.text}</p>" in plain
+        if bullet.suggestion:
+            assert bullet.suggestion in plain
+    verdicts = {b.verdict for b in expected.bullets}
+    assert {"strong", "weak"} <= verdicts
+    # The top fixes with their gains, and the keyword table.
+    for fix in expected.fixes:
+        assert f"+{round(fix.gain, 1)} points" in page
+    assert "Skills list only" in page and "In experience bullets" in page
+    # What an ATS reads: contact details as plain text, jobs with dates.
+    assert "morgan.avery@example.com" in page
+    assert "Jun 2017 - Jan 2020" in page
+    assert "Northwind Cloud" in page
+    # The resume stays in the form, and the PDF button appears inside it.
+    assert textarea(page) == RESUME
+    form = re.search(r'<form id="resume-form".*?</form>', page, re.S)
+    assert form and '<button type="submit" class="secondary" name="format" value="pdf">' in (
+        form.group(0)
+    )
+
+
+def test_resume_links_are_never_clickable(client: FlaskClient) -> None:
+    status, page = submit(client, resume_text=RESUME)
+    assert status == 200
+    assert "https://www.linkedin.com/in/morgan-avery-am" in page
+    anchors = re.findall(r"<a\b[^>]*>", page)
+    assert not [a for a in anchors if "linkedin" in a or "mailto:" in a or "example.com" in a]
+
+
+def test_suggested_level_links_only_to_pages_that_exist(app: Flask, client: FlaskClient) -> None:
+    status, page = submit(client, resume_text=RESUME, level="junior-account-manager")
+    assert status == 200
+    suggested = expected_report(app, level="junior-account-manager").structure["suggested_level"]
+    assert suggested == "senior-account-manager"
+    assert "usually means <strong>Senior Account Manager</strong>" in page
+    if "salaries.estimate" in app.view_functions:
+        assert 'href="/salaries/estimate?level=senior-account-manager"' in page
+    if "roles.detail" in app.view_functions:
+        assert 'href="/roles/senior-account-manager"' in page
+    else:
+        assert 'href="/roles/' not in page
+
+
+def test_job_match_shows_share_and_missing_terms(app: Flask, client: FlaskClient) -> None:
+    expected = expected_report(app, job_description=POSTING).job_match
+    assert expected is not None
+    status, page = submit(client, resume_text=RESUME, job_description=POSTING)
+    assert status == 200
+    assert f"<strong>{round(100 * expected.share)}%</strong>" in page
+    assert "about 80% is a good match" in page
+    for term in expected.missing:
+        assert f"<td>{html.escape(term.term)}</td>" in page
+    assert textarea(page, "job_description") == POSTING
+
+
+def test_crlf_line_breaks_from_browsers_are_normalised(app: Flask, client: FlaskClient) -> None:
+    status, page = submit(client, resume_text=RESUME.replace("\n", "\r\n"))
+    assert status == 200
+    assert shown_score(page) == expected_report(app).score.score
+
+
+# --- uploads -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "filename", "kind"),
+    [(resume_docx, "resume.docx", "DOCX"), (resume_pdf, "resume.pdf", "PDF")],
+)
+def test_uploaded_file_is_read_and_its_text_kept_for_the_pdf(
+    client: FlaskClient, make: Any, filename: str, kind: str
+) -> None:
+    data = make()
+    status, page = submit(client, resume_file=upload(data, filename), resume_text="")
+    assert status == 200, field_error(page, "resume_file")
+    assert f"We read your {kind} file" in page
+    assert "Negotiated 27 renewals totaling $3.1M, reducing churn by 35%" in page
+    assert 'badge-strong">Strong</span>' in page
+    # The extracted text fills the textarea so the PDF button re-sends it as text.
+    assert textarea(page) == extract_text(data, filename).text
+    assert "Morgan Avery" in textarea(page)
+
+
+def test_file_wins_over_pasted_text_and_says_so(client: FlaskClient) -> None:
+    status, page = submit(
+        client, resume_file=upload(resume_docx(), "resume.docx"), resume_text="Pasted text"
+    )
+    assert status == 200
+    assert "the file was checked instead" in page
+    assert "Pasted text" not in textarea(page)
+
+
+# --- failures: a clear message on the field and a 400 -------------------------------------
+
+
+def test_nothing_sent(client: FlaskClient) -> None:
+    status, page = submit(client, resume_text="   ")
+    assert status == 400
+    assert "Paste your resume, or choose" in field_error(page, "resume_text")
+    assert 'id="error-summary"' in page
+    assert 'id="resume-report"' not in page
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (PNG, "resume.pdf"),
+        (blank_pdf(1, password="secret"), "resume.pdf"),
+        (zip_bomb(64 * 1024 * 1024), "resume.docx"),
+        (blank_pdf(1), "scan.pdf"),
+        (b"", "resume.txt"),
+    ],
+    ids=["png-renamed-pdf", "encrypted-pdf", "zip-bomb-docx", "no-text-pdf", "empty-file"],
+)
+def test_unreadable_file_gets_the_extractors_message(
+    client: FlaskClient, data: bytes, filename: str
+) -> None:
+    message = extraction_message(data, filename)
+    status, page = submit(
+        client,
+        resume_file=upload(data, filename),
+        resume_text="My pasted draft",
+        job_description=POSTING,
+    )
+    assert status == 400
+    assert message in field_error(page, "resume_file")
+    assert "Choose the file again" in page
+    # What was typed stays in the form.
+    assert textarea(page) == "My pasted draft"
+    assert textarea(page, "job_description") == POSTING
+
+
+def test_wrong_file_extension_is_refused(client: FlaskClient) -> None:
+    status, page = submit(client, resume_file=upload(PNG, "photo.png"))
+    assert status == 400
+    assert "Choose a PDF, Word (.docx) or plain text (.txt) file." in field_error(
+        page, "resume_file"
+    )
+
+
+def test_too_long_pasted_text(client: FlaskClient) -> None:
+    text = "Grew accounts. " * (MAX_RESUME_CHARS // 10)
+    with pytest.raises(ExtractionError) as caught:
+        extract_pasted(text, MAX_RESUME_CHARS)
+    status, page = submit(client, resume_text=text)
+    assert status == 400
+    assert field_error(page, "resume_text") == caught.value.message
+    assert textarea(page) == text
+
+
+def test_too_long_posting(client: FlaskClient) -> None:
+    status, page = submit(client, resume_text=RESUME, job_description="x" * 20_001)
+    assert status == 400
+    assert "the limit is 20,000" in field_error(page, "job_description")
+    assert textarea(page) == RESUME
+
+
+def test_unknown_level_is_refused(client: FlaskClient) -> None:
+    status, page = submit(client, resume_text=RESUME, level="astronaut")
+    assert status == 400
+    assert field_error(page, "level")
+
+
+# --- security ------------------------------------------------------------------------------
+
+
+HOSTILE = (
+    'Eve <a href="javascript:alert(3)">site</a>\neve@example.com\n\nExperience\n'
+    "Account Manager | Evil Corp | Jan 2020 - Present\n"
+    "• <script>alert(1)</script> Grew revenue 20% across 30 accounts\n"
+    '• <img src=x onerror="alert(2)"> Renewed 10 contracts\n'
+)
+
+
+def test_hostile_text_comes_back_escaped(client: FlaskClient) -> None:
+    status, page = submit(client, resume_text=HOSTILE, job_description="<script>alert(4)</script>")
+    assert status == 200
+    for raw in ("<script>alert", "<img src=x", 'href="javascript:', 'onerror="alert'):
+        assert raw not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Grew revenue 20%" in page
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in page
+
+
+def test_post_without_csrf_token_is_refused(csrf_app: Flask) -> None:
+    client = csrf_app.test_client()
+    response = client.post(PAGE, data={"resume_text": RESUME})
+    assert response.status_code == 400
+    assert "The form had expired" in response.get_data(as_text=True)
+    token = csrf_token(client)
+    ok = client.post(PAGE, data={"resume_text": RESUME, "csrf_token": token})
+    assert ok.status_code == 200
+
+
+# --- the PDF report ------------------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdf_button_returns_the_report(app: Flask, client: FlaskClient) -> None:
+    expected = expected_report(app, job_description=POSTING)
+    response = client.post(
+        PAGE,
+        data={
+            "resume_text": RESUME,
+            "job_description": POSTING,
+            "level": "account-manager",
+            "format": "pdf",
+            "csrf_token": csrf_token(client),
+        },
+    )
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF")
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.headers["Cache-Control"] == "no-store"
+    text = pdf_text(response.data)
+    assert f"{expected.score.score} / 100" in text
+    assert "Responsible for contract renewals" in text
+    assert "Job match" in text
+
+
+def test_pdf_after_an_upload_is_made_from_the_kept_text(client: FlaskClient) -> None:
+    status, page = submit(client, resume_file=upload(resume_docx(), "resume.docx"))
+    assert status == 200
+    response = client.post(
+        PAGE,
+        data={"resume_text": textarea(page), "format": "pdf", "csrf_token": csrf_token(client)},
+    )
+    assert response.data.startswith(b"%PDF")
+    assert f"{shown_score(page)} / 100" in pdf_text(response.data)
+
+
+def test_pdf_request_with_an_error_shows_the_form(client: FlaskClient) -> None:
+    status, page = submit(client, resume_text="", format="pdf")
+    assert status == 400
+    assert "Paste your resume, or choose" in page
+
+
+# --- the JSON API --------------------------------------------------------------------------
+
+
+def test_api_json(app: Flask, client: FlaskClient) -> None:
+    response = client.post(API, json={"text": RESUME, "level": "account-manager"})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body == expected_report(app).to_dict()
+    assert {"score", "keywords", "bullets", "sections", "suggestions", "job_match"} <= set(body)
+    assert set(body["keywords"]) == {"found", "missing", "by_category"}
+    assert {b["verdict"] for b in body["bullets"]} <= {"strong", "fair", "weak"}
+    assert body["job_match"] is None
+
+
+def test_api_json_with_posting_and_default_level(app: Flask, client: FlaskClient) -> None:
+    response = client.post(API, json={"text": RESUME, "job_description": POSTING})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["structure"]["level"] == "account-manager"
+    assert body["job_match"] == expected_report(app, job_description=POSTING).to_dict()["job_match"]
+
+
+def test_api_multipart_file(client: FlaskClient) -> None:
+    data = resume_pdf()
+    response = client.post(
+        API,
+        data={"file": upload(data, "resume.pdf"), "level": "senior-account-manager"},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["structure"]["level"] == "senior-account-manager"
+    assert body["structure"]["contact"]["email"] == "morgan.avery@example.com"
+    assert any(b["text"].startswith("Negotiated 27 renewals") for b in body["bullets"])
+
+
+def test_api_multipart_text(client: FlaskClient) -> None:
+    response = client.post(
+        API, data={"text": RESUME, "job_description": POSTING}, content_type="multipart/form-data"
+    )
+    assert response.status_code == 200
+    assert response.get_json()["job_match"] is not None
+
+
+def test_api_pdf(app: Flask, client: FlaskClient) -> None:
+    response = client.post(API + "?format=pdf", json={"text": RESUME})
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF")
+    assert f"{expected_report(app).score.score} / 100" in pdf_text(response.data)
+
+
+def api_error(response: Any) -> dict[str, Any]:
+    assert response.status_code == 400
+    assert response.is_json
+    error: dict[str, Any] = response.get_json()["error"]
+    assert set(error) == {"code", "message", "fields"}
+    return error
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code", "field"),
+    [
+        ({"data": "not json", "content_type": "text/plain"}, "invalid_json", None),
+        ({"data": "{broken", "content_type": "application/json"}, "invalid_json", None),
+        ({"json": ["a list"]}, "invalid_json", None),
+        ({"json": {}}, "validation_error", "text"),
+        ({"json": {"text": 42}}, "validation_error", "text"),
+        ({"json": {"text": "  "}}, "empty", "text"),
+        ({"json": {"text": "x" * (MAX_RESUME_CHARS + 1)}}, "too_large", "text"),
+        ({"json": {"text": RESUME, "job_description": 7}}, "validation_error", "job_description"),
+        (
+            {"json": {"text": RESUME, "job_description": "x" * 20_001}},
+            "validation_error",
+            "job_description",
+        ),
+        (
+            {"data": {"level": "account-manager"}, "content_type": "multipart/form-data"},
+            "validation_error",
+            "text",
+        ),
+        ({"data": {"text": "", "level": "account-manager"}}, "empty", "text"),
+    ],
+    ids=[
+        "not-json",
+        "broken-json",
+        "json-list",
+        "no-text",
+        "text-not-string",
+        "blank-text",
+        "text-too-long",
+        "posting-not-string",
+        "posting-too-long",
+        "multipart-without-file",
+        "form-with-empty-text",
+    ],
+)
+def test_api_bad_requests(
+    client: FlaskClient, kwargs: dict[str, Any], code: str, field: str | None
+) -> None:
+    error = api_error(client.post(API, **kwargs))
+    assert error["code"] == code
+    if field:
+        assert field in error["fields"] and error["fields"][field]
+
+
+def test_api_unknown_level_lists_the_allowed_ones(client: FlaskClient) -> None:
+    error = api_error(client.post(API, json={"text": RESUME, "level": "astronaut"}))
+    assert error["code"] == "validation_error"
+    assert "astronaut" in error["fields"]["level"]
+    for slug in ("account-coordinator", "account-manager", "vp-client-services"):
+        assert slug in error["fields"]["level"]
+
+
+def test_api_unknown_format(client: FlaskClient) -> None:
+    error = api_error(client.post(API + "?format=xml", json={"text": RESUME}))
+    assert error["code"] == "invalid_format"
+    assert "json, pdf" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (PNG, "resume.pdf"),
+        (blank_pdf(1, password="secret"), "resume.pdf"),
+        (zip_bomb(64 * 1024 * 1024), "resume.docx"),
+    ],
+    ids=["png-renamed-pdf", "encrypted-pdf", "zip-bomb-docx"],
+)
+def test_api_extraction_failures_carry_the_extractors_code(
+    client: FlaskClient, data: bytes, filename: str
+) -> None:
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(data, filename)
+    error = api_error(
+        client.post(API, data={"file": upload(data, filename)}, content_type="multipart/form-data")
+    )
+    assert error["code"] == caught.value.code
+    assert error["fields"] == {"file": caught.value.message}
+
+
+def test_api_needs_no_csrf_token(csrf_app: Flask) -> None:
+    response = csrf_app.test_client().post(API, json={"text": RESUME})
+    assert response.status_code == 200
+
+
+# --- rate limit ----------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def limited_app() -> Iterator[Flask]:
+    """An app whose heavy endpoints allow two requests a minute."""
+    yield create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_HEAVY": "2/minute"})
+
+
+def test_analysis_is_rate_limited_but_the_form_is_not(limited_app: Flask) -> None:
+    client = limited_app.test_client()
+    for _ in range(2):
+        assert client.post(API, json={}).status_code == 400
+    limited = client.post(API, json={"text": RESUME})
+    assert limited.status_code == 429
+    assert limited.get_json()["error"]["code"] == "rate_limited"
+    page = client.post(PAGE, data={"resume_text": RESUME})
+    assert page.status_code == 429
+    assert "Too many requests" in page.get_data(as_text=True)
+    for _ in range(3):
+        assert client.get(PAGE).status_code == 200
+
+
+# --- privacy -------------------------------------------------------------------------------
+
+
+def test_resume_text_never_reaches_the_logs(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for name in ("werkzeug", "flask_limiter", "weasyprint", "pypdf", "webapp"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    assert submit(client, resume_text=RESUME, job_description=POSTING)[0] == 200
+    assert submit(client, resume_file=upload(resume_pdf(), "resume.pdf"))[0] == 200
+    pdf = client.post(
+        PAGE, data={"resume_text": RESUME, "format": "pdf", "csrf_token": csrf_token(client)}
+    )
+    assert pdf.data.startswith(b"%PDF")
+    assert client.post(API, json={"text": RESUME}).status_code == 200
+    assert client.post(API, json={"text": RESUME, "level": "nope"}).status_code == 400
+    client.post(
+        API, data={"file": upload(resume_docx(), "resume.docx")}, content_type="multipart/form-data"
+    )
+    logged = caplog.text + "".join(str(r.args) + r.getMessage() for r in caplog.records)
+    assert DISTINCTIVE not in logged
+    assert "Quillfeather" not in logged
+    assert "morgan.avery@example.com" not in logged

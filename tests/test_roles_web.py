@@ -1,0 +1,322 @@
+"""Request tests of the role pages (ladder, detail, compare), their API and the ladder geometry."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from scoring.roles import ROLE_SLUGS
+from scoring.salary import SalaryProfile, estimate_salary
+from webapp.roles.ladder import NARROW, WIDE, Ladder, ladder_layout
+
+
+def content(app):
+    return app.extensions["content"]
+
+
+def text_of(response) -> str:
+    """The page as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)))
+    return re.sub(r"\s*\u2013\s*", "\u2013", re.sub(r"\s+", " ", plain))
+
+
+def money_range(low: float, high: float) -> str:
+    return f"${low:,.0f}\u2013${high:,.0f}"
+
+
+def national(app, slug: str):
+    return estimate_salary(SalaryProfile(level=slug), content(app).compensation)
+
+
+def section(page: str, css_class: str) -> list[str]:
+    """The inner HTML of every <section> whose class list includes ``css_class``."""
+    pattern = rf'<section class="[^"]*\b{css_class}\b[^"]*"[^>]*>(.*?)</section>'
+    return re.findall(pattern, page, flags=re.S)
+
+
+# --------------------------------------------------------------------------- ladder
+
+
+def test_ladder_lists_every_level_with_a_link_in_the_diagram_and_the_table(client, app):
+    response = client.get("/roles")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    svg = page[page.index('<svg class="ladder-svg"') : page.index("</svg>")]
+    assert re.search(r"<title id=\"[^\"]+\">Account Manager career ladder</title>", svg)
+    assert "<desc" in svg
+    table = page[page.index('<table class="stack-sm role-table">') :]
+    for slug, role in content(app).roles.items():
+        assert f'href="/roles/{slug}"' in svg, slug
+        assert f'<a href="/roles/{slug}">{html.escape(role.title)}</a>' in table, slug
+    assert len(content(app).roles) == 12
+
+
+def test_ladder_boxes_show_years_and_the_estimators_national_base_range(client, app):
+    plain = text_of(client.get("/roles"))
+    for slug, role in content(app).roles.items():
+        base = national(app, slug).base
+        assert f"{role.title} {role.years.label} years {money_range(base.low, base.high)}" in (
+            plain
+        ), slug
+
+
+def test_ladder_page_has_a_labelled_get_compare_form(client):
+    page = client.get("/roles").get_data(as_text=True)
+    form = re.search(r'<form[^>]*action="/roles/compare"[^>]*>(.*?)</form>', page, re.S)
+    assert form and 'method="get"' in form.group(0)
+    for name, label in (("a", "First role"), ("b", "Second role")):
+        assert f'<label for="{name}">{label}</label>' in form.group(1)
+        assert f'<select id="{name}" name="{name}"' in form.group(1)
+    assert 'name="csrf_token"' not in form.group(1)
+
+
+def test_ladder_arrows_follow_next_roles(app):
+    roles = content(app).roles
+    expected = {(slug, nxt) for slug, role in roles.items() for nxt in role.next_roles}
+    for style in (WIDE, NARROW):
+        layout = ladder_layout(roles, style)
+        assert {(a.source, a.target) for a in layout.arrows} == expected
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def _boxes_overlap(a, b) -> bool:
+    return (
+        a.x < b.x + b.width
+        and b.x < a.x + a.width
+        and a.y < b.y + b.height
+        and b.y < a.y + a.height
+    )
+
+
+def _crosses(p, q, box, inset: float = 1.0) -> bool:
+    """Whether segment p-q enters the box's interior (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = (
+        box.x + inset,
+        box.y + inset,
+        box.x + box.width - inset,
+        box.y + box.height - inset,
+    )
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for edge_p, edge_q in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if edge_p == 0:
+            if edge_q < 0:
+                return False
+            continue
+        t = edge_q / edge_p
+        if edge_p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("style", [WIDE, NARROW], ids=["wide", "narrow"])
+def test_ladder_boxes_fit_the_drawing_and_never_overlap(app, style):
+    layout: Ladder = ladder_layout(content(app).roles, style)
+    rungs = layout.rungs
+    assert len(rungs) == 12
+    for rung in rungs:
+        assert rung.x >= 0 and rung.x + rung.width <= layout.width
+        assert rung.y >= 0 and rung.y + rung.height <= layout.height
+        assert rung.title_lines[0].y > rung.y and rung.pay_y < rung.y + rung.height
+    for i, a in enumerate(rungs):
+        for b in rungs[i + 1 :]:
+            assert not _boxes_overlap(a, b), (a.slug, b.slug)
+
+
+@pytest.mark.parametrize("style", [WIDE, NARROW], ids=["wide", "narrow"])
+def test_ladder_arrows_run_from_box_to_box_without_crossing_any(app, style):
+    layout = ladder_layout(content(app).roles, style)
+    by_slug = {r.slug: r for r in layout.rungs}
+    for arrow in layout.arrows:
+        source, target = by_slug[arrow.source], by_slug[arrow.target]
+        assert arrow.points[0][1] == source.y + source.height
+        assert arrow.points[-1][1] == target.y
+        for p, q in zip(arrow.points, arrow.points[1:], strict=False):
+            for rung in layout.rungs:
+                assert not _crosses(p, q, rung), (arrow.source, arrow.target, rung.slug)
+
+
+def test_narrow_ladder_fits_a_phone_and_specialists_sit_beside_the_core(app):
+    roles = content(app).roles
+    narrow = ladder_layout(roles, NARROW)
+    wide = ladder_layout(roles, WIDE)
+    assert narrow.width <= 420  # about 1:1 on a 390 px screen, so the text stays legible
+    assert {r.col for r in wide.rungs if roles[r.slug].track != "specialist"} == {0}
+    assert {r.col for r in wide.rungs if roles[r.slug].track == "specialist"} <= {1, 2}
+
+
+# --------------------------------------------------------------------------- detail
+
+
+@pytest.mark.parametrize("slug", ROLE_SLUGS)
+def test_role_page_shows_the_role_and_the_estimators_pay(client, app, slug):
+    role = content(app).roles[slug]
+    response = client.get(f"/roles/{slug}")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    plain = text_of(response)
+    assert page.count("<h1") == 1
+    assert f"<h1>{html.escape(role.title)}</h1>" in page
+    for item in role.responsibilities + role.skills.hard + role.skills.soft:
+        assert html.unescape(html.escape(item)) in plain, item
+    for kpi in role.kpis:
+        assert kpi.target in plain
+    pay = national(app, slug)
+    assert money_range(pay.base.low, pay.base.high) in plain
+    assert money_range(pay.total_cash.low, pay.total_cash.high) in plain
+    for figure in pay.by_source:
+        shown = (
+            money_range(figure.low, figure.high)
+            if figure.kind == "range"
+            else f"${figure.low:,.0f}"
+        )
+        assert f"{figure.label} {shown}" in plain, figure
+    for other in role.next_roles + role.previous_roles:
+        assert f'href="/roles/{other}"' in page
+    for source in role.sources:
+        assert f'href="/sources#{source}"' in page
+
+
+def test_role_page_links_to_the_salary_estimate_and_the_job_description_builder(client, app):
+    page = client.get("/roles/key-account-manager").get_data(as_text=True)
+    if "salaries.estimate" in app.view_functions:
+        assert 'href="/salaries/estimate?level=key-account-manager"' in page
+    if "jobdesc.builder" in app.view_functions:
+        assert "Write a job description for this level" in page
+    else:
+        assert "Write a job description for this level" not in page
+
+
+def test_role_page_shows_the_years_note(client, app):
+    role = content(app).roles["account-manager"]
+    assert role.years.note
+    assert role.years.note in text_of(client.get("/roles/account-manager"))
+
+
+def test_unknown_role_is_a_404_page(client):
+    response = client.get("/roles/chief-happiness-officer")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert "Page not found" in response.get_data(as_text=True)
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def test_compare_shows_both_roles_and_sorts_skills_into_shared_and_unique(client, app):
+    a = content(app).roles["account-manager"]
+    b = content(app).roles["senior-account-manager"]
+    response = client.get("/roles/compare?a=account-manager&b=senior-account-manager")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert a.title in page and b.title in page
+    hard_a = {s.casefold() for s in a.skills.hard}
+    hard_b = {s.casefold() for s in b.skills.hard}
+    shared, only_a, only_b = (
+        section(page, "diff-shared")[0],
+        section(page, "diff-only-a")[0],
+        section(page, "diff-only-b")[0],
+    )
+    assert hard_a & hard_b, "the fixture pair should share a hard skill"
+    for skill in a.skills.hard:
+        target = shared if skill.casefold() in hard_b else only_a
+        assert f"<li>{html.escape(skill)}</li>" in target, skill
+    for skill in b.skills.hard:
+        if skill.casefold() not in hard_a:
+            assert f"<li>{html.escape(skill)}</li>" in only_b, skill
+            assert f"<li>{html.escape(skill)}</li>" not in shared
+    pay_a, pay_b = national(app, a.slug), national(app, b.slug)
+    plain = text_of(response)
+    assert money_range(pay_a.base.low, pay_a.base.high) in plain
+    assert money_range(pay_b.base.low, pay_b.base.high) in plain
+
+
+def test_compare_lists_every_kpi_of_either_role(client, app):
+    a = content(app).roles["account-coordinator"]
+    b = content(app).roles["vp-client-services"]
+    plain = text_of(client.get(f"/roles/compare?a={a.slug}&b={b.slug}"))
+    for kpi in a.kpis + b.kpis:
+        assert kpi.name in plain and kpi.target in plain
+
+
+def test_compare_a_role_with_itself_is_allowed_with_a_note(client):
+    response = client.get("/roles/compare?a=account-manager&b=account-manager")
+    assert response.status_code == 200
+    assert "You chose Account Manager twice" in text_of(response)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Choose the first role to compare."),
+        ("?a=account-manager", "Choose the second role to compare."),
+        ("?a=account-manager&b=", "Choose the second role to compare."),
+        ("?a=account-manager&b=astronaut", "There is no role called 'astronaut'."),
+    ],
+)
+def test_compare_with_a_missing_or_unknown_role_is_a_400_with_the_form_kept(client, query, message):
+    response = client.get("/roles/compare" + query)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert message in html.unescape(page)
+    assert 'role="alert"' in page
+    if "a=account-manager" in query:
+        assert '<option selected value="account-manager">' in page
+
+
+def test_compare_echoes_hostile_input_escaped(client):
+    response = client.get("/roles/compare", query_string={"a": "<script>alert(1)</script>"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_api_lists_every_role_in_ladder_order(client, app):
+    response = client.get("/api/v1/roles")
+    assert response.status_code == 200
+    roles = response.get_json()["roles"]
+    assert [r["slug"] for r in roles] == list(content(app).roles)
+    first = roles[0]
+    assert set(first) >= {"slug", "title", "track", "order", "years", "summary", "url"}
+    assert first["url"] == f"/roles/{first['slug']}"
+    assert [r["order"] for r in roles] == sorted(r["order"] for r in roles)
+
+
+@pytest.mark.parametrize("slug", ["account-manager", "vp-client-services"])
+def test_api_role_has_everything_and_the_national_pay_band(client, app, slug):
+    response = client.get(f"/api/v1/roles/{slug}")
+    assert response.status_code == 200
+    body = response.get_json()
+    role = content(app).roles[slug]
+    assert body["slug"] == slug and body["title"] == role.title
+    assert body["responsibilities"] == list(role.responsibilities)
+    assert body["skills"]["hard"] == list(role.skills.hard)
+    assert [k["target"] for k in body["kpis"]] == [k.target for k in role.kpis]
+    assert body["years"]["label"] == role.years.label
+    assert body["next_roles"] == list(role.next_roles)
+    expected = national(app, slug).to_dict()
+    assert body["salary"]["base"] == expected["base"]
+    assert body["salary"]["total_cash"] == expected["total_cash"]
+
+
+def test_api_unknown_role_is_a_404_naming_the_allowed_slugs(client):
+    response = client.get("/api/v1/roles/astronaut")
+    assert response.status_code == 404
+    error = response.get_json()["error"]
+    assert error["code"] == "unknown_role"
+    assert "astronaut" in error["message"]
+    assert error["fields"]["slug"].startswith("allowed: ")
+    for slug in ROLE_SLUGS:
+        assert slug in error["fields"]["slug"]

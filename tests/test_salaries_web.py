@@ -1,0 +1,283 @@
+"""Request tests of the salary pages, the salary API and the estimate PDF."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from urllib.parse import urlencode
+
+import pytest
+from pypdf import PdfReader
+
+from scoring.salary import SalaryProfile, estimate_salary, level_table
+from webapp.salaries.views import WORKED_EXAMPLE, usd
+
+
+@pytest.fixture()
+def data(app):
+    return app.extensions["content"].compensation
+
+
+def _page(response) -> str:
+    """The page's text with tags removed and entities decoded, for reading figures."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)))
+
+
+EN_DASH = "\u2013"  # between low and high, as the pages print a range
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+PROFILE = {
+    "level": "senior-account-manager",
+    "industry": "technology-saas",
+    "company_size": "large",
+    "metro": "new-york",
+    "work_mode": "hybrid",
+    "portfolio_arr": "6000000",
+    "certification": "y",
+}
+
+
+def _estimate(data, **overrides):
+    values = {**PROFILE, **overrides}
+    return estimate_salary(
+        SalaryProfile(
+            level=values["level"],
+            industry=values["industry"],
+            company_size=values["company_size"],
+            metro=values["metro"],
+            work_mode=values["work_mode"],
+            portfolio_arr=float(values["portfolio_arr"]),
+            certification=True,
+        ),
+        data,
+    )
+
+
+# --------------------------------------------------------------------------- browse
+
+
+def test_browse_lists_every_level_with_its_ranges(client, data):
+    response = client.get("/salaries")
+    assert response.status_code == 200
+    text = _page(response)
+    for row in level_table(data):
+        assert row.title in text
+        for value in (row.base.low, row.base.typical, row.base.high, row.total_cash.typical):
+            assert usd(value) in text
+    page = response.get_data(as_text=True)
+    assert 'role="img"' in page and 'aria-labelledby="browse-chart-title browse-chart-desc"' in page
+    assert "Thin evidence" in page
+    assert "/salaries/estimate?level=account-manager" in page
+
+
+def test_browse_filters_move_the_ranges_and_keep_the_choice(client, data):
+    query = {"industry": "technology-saas", "company_size": "large", "metro": "san-francisco"}
+    response = client.get("/salaries?" + urlencode(query))
+    assert response.status_code == 200
+    text = _page(response)
+    filtered = level_table(data, **query)
+    unfiltered = level_table(data)
+    assert filtered[0].base.typical > unfiltered[0].base.typical
+    for row in filtered:
+        assert usd(row.total_cash.typical) in text
+    page = response.get_data(as_text=True)
+    assert '<option selected value="san-francisco">' in page
+    # Each level's estimate link carries the filters, so the estimate matches the row.
+    assert "company_size=large" in page and "metro=san-francisco" in page
+
+
+def test_browse_rejects_an_unknown_filter_with_the_form_still_shown(client):
+    response = client.get("/salaries?industry=astrology&metro=chicago")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Unknown value &#39;astrology&#39;" in page
+    assert "technology-saas" in page  # the allowed values are named
+    assert '<select aria-describedby="industry-error"' in page
+    assert '<option selected value="chicago">' in page
+    assert "<table" not in page
+
+
+def test_browse_links_role_pages_only_when_the_roles_blueprint_exists(client, app):
+    page = client.get("/salaries").get_data(as_text=True)
+    if "roles.detail" in app.view_functions:
+        assert 'href="/roles/account-manager"' in page
+    else:
+        assert "/roles/" not in page
+
+
+# --------------------------------------------------------------------------- estimate
+
+
+def test_estimate_form_alone_has_no_result(client):
+    response = client.get("/salaries/estimate")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert '<option selected value="account-manager">' in page
+    assert 'id="result"' not in page
+    for name in ("level", "industry", "company_size", "metro", "work_mode", "portfolio_arr"):
+        assert f'<label for="{name}"' in page
+
+
+def test_estimate_page_shows_the_estimators_figures_and_every_factor(client, data):
+    expected = _estimate(data)
+    response = client.get("/salaries/estimate?" + urlencode(PROFILE))
+    assert response.status_code == 200
+    text = _page(response)
+    for pay in (expected.base, expected.variable, expected.total_cash):
+        for value in (pay.low, pay.typical, pay.high):
+            assert usd(value) in text
+    assert expected.factors, "the profile should apply factors"
+    for factor in expected.factors:
+        assert factor.name in text
+    for skipped in expected.skipped:
+        assert skipped.name in text
+    for figure in expected.by_source:
+        assert figure.label in text
+    page = response.get_data(as_text=True)
+    assert 'href="/sources#interview-guys-2025"' in page
+    assert 'href="/salaries/methodology"' in page
+    assert "/salaries/estimate.pdf?level=senior-account-manager" in page
+    assert 'aria-labelledby="estimate-chart-title estimate-chart-desc"' in page
+
+
+def test_estimate_errors_are_400_on_their_fields_and_keep_the_values(client):
+    query = {**PROFILE, "metro": "atlantis", "portfolio_arr": "-5", "mba": "y"}
+    response = client.get("/salaries/estimate?" + urlencode(query))
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'id="metro-error"' in page and "Allowed values: national" in page
+    assert 'id="portfolio_arr-error"' in page and "Cannot be negative" in page
+    assert 'value="-5"' in page
+    assert re.search(r'<input[^>]*checked[^>]*id="mba"', page)
+    assert re.search(r'<input[^>]*checked[^>]*id="certification"', page)
+    assert '<option selected value="senior-account-manager">' in page
+    assert 'id="result"' not in page
+
+
+def test_estimate_pdf_download_carries_the_typical_total_cash(client, data):
+    expected = _estimate(data)
+    page_text = _page(client.get("/salaries/estimate?" + urlencode(PROFILE)))
+    shown = usd(expected.total_cash.typical)
+    assert shown in page_text
+    response = client.get("/salaries/estimate.pdf?" + urlencode(PROFILE))
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.data.startswith(b"%PDF")
+    text = _pdf_text(response.data)
+    assert shown in text
+    assert f"{usd(expected.total_cash.low)} {EN_DASH} {usd(expected.total_cash.high)}" in text
+
+
+def test_estimate_pdf_with_bad_values_is_a_400_page(client):
+    response = client.get("/salaries/estimate.pdf?level=chief-of-everything")
+    assert response.status_code == 400
+    assert response.mimetype == "text/html"
+    assert "Allowed values: account-coordinator" in response.get_data(as_text=True)
+
+
+# --------------------------------------------------------------------------- methodology
+
+
+def test_methodology_shows_the_method_and_a_live_worked_example(client, data):
+    response = client.get("/salaries/methodology")
+    assert response.status_code == 200
+    text = _page(response)
+    for paragraph in data.method.paragraphs:
+        assert paragraph[:60] in text
+    expected = estimate_salary(WORKED_EXAMPLE, data)
+    assert len(expected.factors) == 4
+    for factor in expected.factors:
+        assert factor.name in text
+        assert ("+" + usd(factor.effect_usd)) in text
+    for pay in (expected.base, expected.variable, expected.total_cash):
+        assert usd(pay.typical) in text
+        assert f"{usd(pay.low)} {EN_DASH} {usd(pay.high)}" in text
+    assert usd(data.levels[WORKED_EXAMPLE.level].band.typical) in text
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_api_returns_the_contract_shape(client, data):
+    response = client.get("/api/v1/salary/estimate?" + urlencode(PROFILE))
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    body = response.get_json()
+    for key in ("base", "variable", "total_cash"):
+        assert set(body[key]) >= {"low", "typical", "high"}
+        assert body[key]["low"] <= body[key]["typical"] <= body[key]["high"]
+    for factor in body["factors"]:
+        assert {"name", "effect_pct", "effect_usd", "source"} <= set(factor)
+    assert isinstance(body["sources"], list) and body["sources"]
+    assert isinstance(body["notes"], list)
+    assert body == _estimate(data).to_dict()
+
+
+def test_api_defaults_match_the_design(client, data):
+    body = client.get("/api/v1/salary/estimate?level=account-manager").get_json()
+    assert body == estimate_salary(SalaryProfile(level="account-manager"), data).to_dict()
+    assert body["factors"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "needle"),
+    [
+        ({"level": "wizard"}, "level", "account-coordinator"),
+        ({}, "level", "Required"),
+        ({"level": "account-manager", "industry": "mining"}, "industry", "technology-saas"),
+        ({"level": "account-manager", "company_size": "huge"}, "company_size", "small, mid, large"),
+        ({"level": "account-manager", "metro": "paris"}, "metro", "san-francisco"),
+        ({"level": "account-manager", "work_mode": "moon"}, "work_mode", "onsite, hybrid, remote"),
+        ({"level": "account-manager", "portfolio_arr": "lots"}, "portfolio_arr", "not a number"),
+        ({"level": "account-manager", "portfolio_arr": "-1"}, "portfolio_arr", "negative"),
+        ({"level": "account-manager", "portfolio_arr": "1e15"}, "portfolio_arr", "limit"),
+        ({"level": "account-manager", "mba": "maybe"}, "mba", "true or false"),
+    ],
+)
+def test_api_rejects_bad_values_naming_what_is_allowed(client, query, field, needle):
+    response = client.get("/api/v1/salary/estimate?" + urlencode(query))
+    assert response.status_code == 400
+    assert response.mimetype == "application/json"
+    error = response.get_json()["error"]
+    assert error["code"] == "invalid_profile"
+    assert field in error["message"]
+    assert needle in error["fields"][field]
+
+
+def test_api_rejects_an_unknown_format(client):
+    response = client.get("/api/v1/salary/estimate?level=account-manager&format=xlsx")
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "invalid_format"
+    assert "json, pdf" in error["fields"]["format"]
+
+
+def test_api_pdf_format(client, data):
+    response = client.get("/api/v1/salary/estimate?" + urlencode({**PROFILE, "format": "pdf"}))
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert response.data.startswith(b"%PDF")
+    assert usd(_estimate(data).total_cash.typical) in _pdf_text(response.data)
+
+
+def test_pdf_exports_share_the_heavy_rate_limit_and_json_does_not():
+    from webapp import create_app
+
+    app = create_app({"TESTING": True, "RATELIMIT_HEAVY": "2 per minute"})
+    client = app.test_client()
+    query = "level=account-coordinator"
+    assert client.get(f"/salaries/estimate.pdf?{query}").status_code == 200
+    assert client.get(f"/api/v1/salary/estimate?{query}&format=pdf").status_code == 200
+    limited = client.get(f"/api/v1/salary/estimate?{query}&format=pdf")
+    assert limited.status_code == 429
+    assert limited.get_json()["error"]["code"] == "rate_limited"
+    assert client.get(f"/salaries/estimate.pdf?{query}").status_code == 429
+    # The JSON estimate and the pages are cheap and stay available.
+    assert client.get(f"/api/v1/salary/estimate?{query}").status_code == 200
+    assert client.get(f"/salaries/estimate?{query}").status_code == 200

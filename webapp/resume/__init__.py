@@ -1,0 +1,9 @@
+"""The resume checker: paste or upload a resume, read its report, download it as a PDF."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("resume", __name__)
+
+from webapp.resume import views  # noqa: E402, F401  (registers the routes on bp)
