@@ -196,8 +196,8 @@ def in_process_ratios() -> dict[str, float]:
     """Resume analysis vs one full spaCy pass; bare one-page WeasyPrint render time."""
     from weasyprint import HTML
 
-    from webapp import create_app
     from scoring.resume.report import analyze_resume
+    from webapp import create_app
 
     app = create_app({"TESTING": True})
     nlp = app.extensions["nlp"]
@@ -250,7 +250,10 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
 
-    header = f"{'endpoint':32} {'conc':>4} {'n':>5} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'vs base':>8} {'non-200':>8}"
+    header = (
+        f"{'endpoint':32} {'conc':>4} {'n':>5} {'req/s':>9} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'vs base':>8} {'non-200':>8}"
+    )
     print(header)
     print("-" * len(header))
     for endpoint in ENDPOINTS:

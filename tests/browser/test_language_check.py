@@ -51,5 +51,7 @@ def test_empty_posting_shows_the_error_summary_with_focus(page, live_server):
     summary = page.locator("#error-summary")
     assert "Paste the text of a job posting" in summary.inner_text()
     # site.js is deferred: wait for it to move focus rather than racing it.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'error-summary'")
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.id === 'error-summary'"
+    )
     assert page.evaluate("document.activeElement.id") == "error-summary"
