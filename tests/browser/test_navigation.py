@@ -27,3 +27,21 @@ def test_skip_link_is_first_in_tab_order(page, live_server):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Skip to content"
+
+
+@pytest.mark.parametrize(
+    ("link", "heading"),
+    [
+        ("Roles", "Account Manager"),
+        ("Salaries", "salar"),
+        ("Resume checker", "resume"),
+        ("Job description builder", "job description"),
+    ],
+)
+def test_main_navigation_links_lead_to_each_tool(page, live_server, link, heading):
+    page.goto(live_server + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=link).click()
+    page.wait_for_load_state()
+    assert heading.lower() in page.locator("h1").inner_text().lower()
+    current = page.get_by_role("navigation", name="Main").locator("[aria-current=page]")
+    assert current.inner_text() == link
