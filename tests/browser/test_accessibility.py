@@ -1,0 +1,115 @@
+"""axe-core on every page of the site, result pages included, at desktop and phone widths.
+
+No violation of impact "serious" or "critical" may remain; the minor and moderate ones
+are listed in the failure message so they can be read alongside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.browser.test_language_check import POSTING
+from tests.browser.test_resume_checker import SHORT_RESUME
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {1280: 900, 390: 844}
+BLOCKING = {"serious", "critical"}
+
+PAGES = [
+    "/",
+    "/sources",
+    "/roles",
+    "/roles/account-manager",
+    "/roles/compare?a=account-manager&b=senior-account-manager",
+    "/salaries",
+    "/salaries?industry=technology-saas",
+    "/salaries/estimate",
+    "/salaries/estimate?level=account-manager&metro=new-york",
+    "/salaries/methodology",
+    "/job-descriptions",
+    "/job-descriptions/check",
+    "/resume",
+    "/no-such-page",
+]
+
+
+def _language_check_result(page: Any, base: str) -> None:
+    page.goto(base + "/job-descriptions/check")
+    page.get_by_label("Job posting").fill(POSTING)
+    page.get_by_role("button", name="Check the language").click()
+    page.wait_for_url("**/job-descriptions/check#language-report")
+    page.locator("#language-report").wait_for()
+
+
+def _job_description_result(page: Any, base: str) -> None:
+    page.goto(base + "/job-descriptions")
+    page.get_by_label("Company name").fill("Northwind Analytics")
+    page.get_by_label("About the company").fill(
+        "Northwind sells forecasting software to mid-sized retailers."
+    )
+    page.get_by_role("button", name="Build the posting").click()
+    page.wait_for_url("**/job-descriptions#posting")
+    page.locator("article.posting").wait_for()
+
+
+def _resume_result(page: Any, base: str) -> None:
+    page.goto(base + "/resume")
+    page.get_by_label("Paste your resume").fill(SHORT_RESUME)
+    page.get_by_role("button", name="Check my resume").click()
+    page.wait_for_url("**/resume#resume-report")
+    page.locator("#resume-report").wait_for()
+
+
+RESULT_PAGES: dict[str, Callable[[Any, str], None]] = {
+    "language-check-result": _language_check_result,
+    "job-description-result": _job_description_result,
+    "resume-result": _resume_result,
+}
+
+
+def _describe(violation: dict[str, Any]) -> str:
+    targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+    more = len(violation["nodes"]) - len(targets)
+    suffix = f" (+{more} more)" if more > 0 else ""
+    return (
+        f"[{violation['impact']}] {violation['id']}: {violation['help']}\n"
+        f"    at {'; '.join(targets)}{suffix}\n"
+        f"    {violation['helpUrl']}"
+    )
+
+
+def _assert_accessible(page: Any, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    others = [v for v in violations if v["impact"] not in BLOCKING]
+    if blocking:
+        lines = [f"axe found serious or critical violations on {where}:"]
+        lines += [_describe(v) for v in blocking]
+        if others:
+            lines.append("Other (non-blocking) violations:")
+            lines += [_describe(v) for v in others]
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_serious_violations(page: Any, live_server: str, path: str, width: int):
+    page.set_viewport_size({"width": width, "height": WIDTHS[width]})
+    response = page.goto(live_server + path)
+    expected = 404 if path == "/no-such-page" else 200
+    assert response.status == expected
+    _assert_accessible(page, f"{path} at {width} px")
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("name", list(RESULT_PAGES))
+def test_result_page_has_no_serious_violations(page: Any, live_server: str, name: str, width: int):
+    page.set_viewport_size({"width": width, "height": WIDTHS[width]})
+    RESULT_PAGES[name](page, live_server)
+    _assert_accessible(page, f"the {name} page at {width} px")
