@@ -61,13 +61,15 @@ def test_paste_a_resume_read_the_report_and_download_it(
     assert errors == [], f"console errors (CSP violations show here): {errors}"
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize(
     ("make", "name", "kind"),
     [(resume_docx, "resume.docx", "DOCX"), (resume_pdf, "resume.pdf", "PDF")],
 )
 def test_upload_a_file_and_see_the_report(
-    page: Any, live_server: str, tmp_path: Path, make: Any, name: str, kind: str
+    page: Any, live_server: str, tmp_path: Path, make: Any, name: str, kind: str, width: int
 ) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
     errors = console_errors(page)
     path = tmp_path / name
     path.write_bytes(make())
