@@ -23,7 +23,7 @@ from scoring.jobdesc import (
     escape_markdown,
     load_jobdesc_texts,
 )
-from scoring.roles import Role, load_roles
+from scoring.roles import ROLE_SLUGS, Role, load_roles
 from scoring.sources import load_sources
 from scoring.yamlfields import ContentError
 
@@ -282,20 +282,7 @@ def test_optional_details_appear_only_when_given(
 
 @pytest.mark.parametrize(
     "slug",
-    [
-        "account-coordinator",
-        "junior-account-manager",
-        "account-manager",
-        "senior-account-manager",
-        "key-account-manager",
-        "enterprise-account-manager",
-        "strategic-account-manager",
-        "global-account-manager",
-        "technical-account-manager",
-        "digital-account-manager",
-        "account-director",
-        "vp-client-services",
-    ],
+    ROLE_SLUGS,
 )
 def test_every_role_fills_a_posting(
     roles: Mapping[str, Role], texts: JobDescriptionTexts, slug: str

@@ -59,7 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
 
-    from webapp import errors, navigation, security
+    from webapp import errors, formatting, navigation, security
     from webapp.api import bp as api_bp
     from webapp.jobdesc import bp as jobdesc_bp
     from webapp.jobdesc.api import bp_api as jobdesc_api_bp
@@ -88,6 +88,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.exempt(salaries_api_bp)
     errors.init_app(app)
     navigation.init_app(app)
+    formatting.init_app(app)
     security.init_app(app)
 
     app.jinja_env.globals["site_name"] = "Account Manager Toolkit"

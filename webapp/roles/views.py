@@ -54,15 +54,6 @@ class Comparison:
         return self.a.slug == self.b.slug
 
 
-@bp.app_template_filter("role_money")
-def role_money(value: float | None) -> str:
-    """Whole US dollars with thousands separators: $65,000."""
-    if value is None:
-        return "not published"
-    sign = "\u2212" if value < 0 else ""
-    return f"{sign}${abs(value):,.0f}"
-
-
 def roles() -> Mapping[str, Role]:
     """The roles loaded for this app, in ladder order."""
     return get_content(current_app).roles

@@ -20,6 +20,7 @@ from scoring.salary import (
 )
 from webapp import get_content
 from webapp.extensions import heavy_limit
+from webapp.formatting import usd
 from webapp.pdf import pdf_response, render_pdf
 from webapp.salaries import bp
 from webapp.salaries.charts import ChartRow, range_chart
@@ -48,15 +49,6 @@ class WorkedStep:
 def compensation() -> CompensationData:
     """The compensation data loaded for this app."""
     return get_content(current_app).compensation
-
-
-@bp.app_template_filter("usd")
-def usd(value: float | None) -> str:
-    """Whole US dollars with thousands separators: $65,000."""
-    if value is None:
-        return "not published"
-    sign = "\u2212" if value < 0 else ""
-    return f"{sign}${abs(value):,.0f}"
 
 
 @bp.app_template_filter("signed_usd")
