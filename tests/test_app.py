@@ -132,3 +132,11 @@ def test_upload_limit_is_configurable():
     assert config["MAX_CONTENT_LENGTH"] == 2 * 1024 * 1024
     with pytest.raises(ConfigError):
         from_environment({"SECRET_KEY": "x", "MAX_UPLOAD_MB": "lots"})
+
+
+def test_pdf_cache_size_is_configurable():
+    assert from_environment({"SECRET_KEY": "x"})["PDF_CACHE_SIZE"] == 64
+    assert from_environment({"SECRET_KEY": "x", "PDF_CACHE_SIZE": "0"})["PDF_CACHE_SIZE"] == 0
+    for bad in ("many", "-1", "2.5"):
+        with pytest.raises(ConfigError, match="PDF_CACHE_SIZE"):
+            from_environment({"SECRET_KEY": "x", "PDF_CACHE_SIZE": bad})

@@ -10,7 +10,7 @@ from typing import ClassVar
 import pytest
 from pypdf import PdfReader
 
-from webapp.pdf import StaticOnlyFetcher, html_to_pdf, render_pdf, static_root
+from webapp.pdf import PdfRenderer, StaticOnlyFetcher, html_to_pdf, render_pdf, static_root
 
 
 class _CountingHandler(http.server.BaseHTTPRequestHandler):
@@ -65,13 +65,20 @@ def test_hostile_references_are_refused_without_a_fetch(app, local_http_server):
 
 
 def test_static_assets_are_served(app):
+    # The print stylesheet is parsed once per process, through the same kind of fetcher.
+    stylesheet_fetcher = app.extensions["pdf"].stylesheet_fetcher
+    assert [url.rsplit("/", 3)[-3:] for url in stylesheet_fetcher.served] == [
+        ["static", "css", "print.css"]
+    ]
+    assert stylesheet_fetcher.refused == []
     with app.test_request_context():
         fetcher = StaticOnlyFetcher(static_root())
-        pdf = render_pdf("pdf/base.html", fetcher=fetcher)
+        pdf = html_to_pdf('<h1>Report</h1><img src="img/favicon.svg" alt="">', fetcher)
     assert pdf.startswith(b"%PDF")
-    assert any(url.endswith("/static/css/print.css") for url in fetcher.served)
+    assert len(fetcher.served) == 1
+    assert fetcher.served[0].endswith("/static/img/favicon.svg")
     assert fetcher.refused == []
-    assert "Account Manager Toolkit" in _text(pdf)
+    assert "Report" in _text(pdf)
 
 
 def test_the_print_stylesheet_is_applied(app):
@@ -81,3 +88,67 @@ def test_the_print_stylesheet_is_applied(app):
         pdf = render_pdf("pdf/base.html")
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+@pytest.fixture()
+def caching_app(app):
+    """The session app with a small PDF cache for the length of one test."""
+    plain = app.extensions["pdf"]
+    app.extensions["pdf"] = PdfRenderer(plain.static_root, cache_size=4)
+    yield app
+    app.extensions["pdf"] = plain
+
+
+POSTING = {
+    "role": "account-manager",
+    "company_name": "Northwind Analytics",
+    "company_summary": "Northwind sells forecasting software to mid-sized retailers.",
+    "industry": "healthcare",
+    "metro": "boston",
+    "work_mode": "remote",
+}
+
+
+def test_a_repeated_posting_download_is_served_from_the_cache(caching_app):
+    client = caching_app.test_client()
+    cache = caching_app.extensions["pdf"].cached
+    first = client.post("/api/v1/job-descriptions?format=pdf", json=POSTING)
+    again = client.post("/api/v1/job-descriptions?format=pdf", json=POSTING)
+    other = client.post(
+        "/api/v1/job-descriptions?format=pdf", json={**POSTING, "company_name": "Contoso"}
+    )
+    assert first.status_code == again.status_code == other.status_code == 200
+    assert again.data == first.data
+    assert "Contoso" in _text(other.data)
+    assert "Contoso" not in _text(first.data)
+    info = cache.cache_info()
+    assert (info.hits, info.misses, info.currsize) == (1, 2, 2)
+
+
+def test_salary_estimates_share_the_cache(caching_app):
+    client = caching_app.test_client()
+    url = "/api/v1/salary/estimate?level=account-manager&metro=boston&format=pdf"
+    assert client.get(url).data == client.get(url).data
+    assert caching_app.extensions["pdf"].cached.cache_info().hits == 1
+
+
+def test_a_resume_report_never_enters_the_cache(caching_app):
+    client = caching_app.test_client()
+    resume = (
+        "Jordan Lee\nAccount Manager\nExperience\n"
+        "- Managed a portfolio of 40 accounts and grew revenue 18% in one year\n"
+        "- Renewed 95% of contracts through quarterly business reviews\n"
+        "Skills\nSalesforce, negotiation, upselling"
+    )
+    for _ in range(2):
+        response = client.post("/api/v1/resume/analyze?format=pdf", json={"text": resume})
+        assert response.status_code == 200
+        assert response.data.startswith(b"%PDF")
+    info = caching_app.extensions["pdf"].cached.cache_info()
+    assert (info.hits, info.misses, info.currsize) == (0, 0, 0)
+
+
+def test_the_cache_can_be_switched_off(app):
+    assert app.config["PDF_CACHE_SIZE"] == 0
+    renderer = app.extensions["pdf"]
+    assert renderer.cached == renderer.render

@@ -37,6 +37,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                 "CONTENT_DIR": "",
                 "RATELIMIT_STORAGE_URI": "memory://",
                 "RATELIMIT_HEAVY": "1000 per minute",
+                "PDF_CACHE_SIZE": 0,
             }
         )
         app.config.from_mapping(test_config)
@@ -59,7 +60,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
 
-    from webapp import errors, formatting, navigation, security
+    from webapp import errors, formatting, navigation, pdf, security
     from webapp.api import bp as api_bp
     from webapp.jobdesc import bp as jobdesc_bp
     from webapp.jobdesc.api import bp_api as jobdesc_api_bp
@@ -90,6 +91,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     navigation.init_app(app)
     formatting.init_app(app)
     security.init_app(app)
+    pdf.init_app(app)
 
     app.jinja_env.globals["site_name"] = "Account Manager Toolkit"
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -35,6 +35,12 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         max_mb = float(environ.get("MAX_UPLOAD_MB", "5"))
     except ValueError as exc:
         raise ConfigError("MAX_UPLOAD_MB must be a number of megabytes") from exc
+    try:
+        pdf_cache_size = int(environ.get("PDF_CACHE_SIZE", "64"))
+    except ValueError as exc:
+        raise ConfigError("PDF_CACHE_SIZE must be a whole number of documents") from exc
+    if pdf_cache_size < 0:
+        raise ConfigError("PDF_CACHE_SIZE must be 0 (no cache) or more")
     return {
         "TOOLKIT_ENV": env,
         "SECRET_KEY": secret,
@@ -43,6 +49,7 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "CONTENT_DIR": environ.get("CONTENT_DIR", ""),
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEAVY": environ.get("RATELIMIT_HEAVY", "30 per minute"),
+        "PDF_CACHE_SIZE": pdf_cache_size,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env == "production",

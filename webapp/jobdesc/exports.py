@@ -24,7 +24,10 @@ def _download(body: str, content_type: str, filename: str) -> Response:
 def posting_pdf_response(posting: BuiltPosting) -> Response:
     """The posting as a PDF download."""
     pdf = render_pdf(
-        "jobdesc/posting_pdf.html", posting=posting.description, role=posting.request.role
+        "jobdesc/posting_pdf.html",
+        cache=True,  # a posting holds nothing private
+        posting=posting.description,
+        role=posting.request.role,
     )
     return pdf_response(pdf, f"{posting.slug}-job-description.pdf")
 

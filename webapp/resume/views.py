@@ -106,6 +106,7 @@ def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]
 
 def report_pdf_response(context: dict[str, Any]) -> Response:
     """The report as a PDF download (callers spend the heavy rate limit)."""
+    # Never cache=True: the report quotes the resume, which must not outlive the request.
     pdf = render_pdf("resume/report_pdf.html", **context)
     return pdf_response(pdf, "resume-report.pdf")
 

@@ -198,5 +198,5 @@ def result_context(result: Estimate, data: CompensationData) -> dict[str, Any]:
 @heavy_limit
 def estimate_pdf_response(result: Estimate, data: CompensationData) -> Response:
     """Render an estimate as a PDF download (shares the heavy rate limit)."""
-    pdf = render_pdf("salaries/estimate_pdf.html", **result_context(result, data))
+    pdf = render_pdf("salaries/estimate_pdf.html", cache=True, **result_context(result, data))
     return pdf_response(pdf, f"salary-estimate-{result.profile.level}.pdf")
