@@ -217,6 +217,49 @@ def test_posting_shows_its_language_check_exports_and_copy_button(client: FlaskC
     assert page.count("<h1") == 1
 
 
+def test_the_posting_is_shown_once_with_its_highlighted_copy_folded_away(
+    client: FlaskClient,
+) -> None:
+    page = post_form(client, extra_responsibilities="Coach a competitive, ambitious team").get_data(
+        as_text=True
+    )
+    summary_start = "Northwind Analytics is hiring"
+    # Once in the posting and once in the plain-text copy, both visible as the posting;
+    # the language check's highlighted copy is the third, inside a closed disclosure.
+    assert page.count(summary_start) == 3
+    details = re.search(r'<details class="highlight-details">(.*?)</details>', page, re.S)
+    assert details, "the builder's highlighted copy should sit in a closed <details>"
+    assert summary_start in details.group(1)
+    assert "<mark class=" in details.group(1)
+    coded = re.search(r"<summary>Show where the (\d+) coded words? appears? in the posting", page)
+    masculine = re.search(r"Masculine-coded words</p>\s*<p class=\"value\">(\d+)", page)
+    feminine = re.search(r"Feminine-coded words</p>\s*<p class=\"value\">(\d+)", page)
+    assert coded and masculine and feminine
+    assert int(coded.group(1)) == int(masculine.group(1)) + int(feminine.group(1)) >= 2
+
+
+def test_every_level_s_own_wording_leans_neutral_or_feminine(app: Flask) -> None:
+    # The builder should not write the masculine-coded wording its own check warns about;
+    # only the leadership levels may lean on words such as "leadership".
+    from scoring.roles import ROLE_SLUGS
+    from webapp.jobdesc.builder import build_posting
+
+    with app.test_request_context():
+        for slug in set(ROLE_SLUGS) - {"account-director", "vp-client-services"}:
+            values = {**API_BODY, "role": slug, "extra_responsibilities": []}
+            report = build_posting(values, get_content(app)).report
+            assert report.verdict != "masculine-coded", (slug, report.masculine_counts)
+
+
+def test_a_posting_without_coded_words_has_nothing_to_unfold(client: FlaskClient) -> None:
+    page = post_form(client).get_data(as_text=True)
+    for gender in ("Masculine", "Feminine"):
+        assert re.search(rf"{gender}-coded words</p>\s*<p class=\"value\">0</p>", page)
+    assert "None: the posting uses no word from either list." in page
+    assert "highlight-details" not in page
+    assert "<mark" not in page
+
+
 def test_recruiter_range_is_used_as_typed(client: FlaskClient) -> None:
     page = post_form(client, pay_min="$92,000", pay_max="118000").get_data(as_text=True)
     assert "Pay range: $92,000 \u2013 $118,000 a year." in page

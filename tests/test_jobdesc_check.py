@@ -89,6 +89,9 @@ def test_masculine_posting_gets_a_verdict_and_highlights(client: FlaskClient) ->
     status, page = submit(client, MASCULINE_POSTING)
     assert status == 200
     assert '<span class="badge badge-fair">Masculine-coded</span>' in page
+    # Here the highlighted text is the main result: shown under its heading, not folded.
+    assert "The posting with coded words highlighted</h" in page
+    assert "<details" not in page
     marked = highlighted_text(page)
     for word in ("competitive", "ambitious", "driven", "leader", "confident", "decisive"):
         assert re.search(
