@@ -194,7 +194,7 @@ def test_weak_phrases(
         ),
         (
             "Helped increase renewals for key clients",
-            "Increased [N] renewals worth $[X] for key clients",
+            "Increased renewals by [Y]% for key clients",
         ),
         (
             "Handled escalations from enterprise customers.",
@@ -206,6 +206,98 @@ def test_rewrites_use_the_bullets_own_words_with_marked_blanks(
     text: str, suggestion: str, blank: Language, matchers: ResumeMatchers, lexicon: Lexicon
 ) -> None:
     assert judge(text, blank, matchers, lexicon).suggestion == suggestion
+
+
+@pytest.fixture(scope="module")
+def tagged(app) -> tuple[Language, ResumeMatchers]:
+    """The production pipeline (tagger and lemmatizer) and its matchers, as the site runs."""
+    nlp = app.extensions["nlp"]
+    return nlp, build_matchers(nlp, load_lexicon(CONTENT))
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        # A plain opening verb is swapped for a strong one, not prefixed with a blank.
+        (
+            "Coordinated campaign deliverables for 12 agency clients, keeping 98% of "
+            "launches on schedule.",
+            "Orchestrated campaign deliverables for 12 agency clients, keeping 98% of "
+            "launches on schedule, achieving [Y]% client satisfaction",
+        ),
+        (
+            "Ran the first customer advisory board.",
+            "Led the first customer advisory board, achieving [Y]% client satisfaction",
+        ),
+        (
+            "Met with clients regularly to discuss their needs.",
+            "Partnered with [N] clients worth $[X] regularly to discuss their needs, "
+            "achieving [Y]% client satisfaction",
+        ),
+        # A plain verb with no stronger one listed leaves a blank in its place.
+        (
+            "Processed renewal paperwork for enterprise clients.",
+            "[Action verb] renewal paperwork for [N] enterprise clients worth $[X]",
+        ),
+        # British spelling of a strong verb counts as that verb.
+        (
+            "Standardised account plans across the team.",
+            "Standardised [N] account plans across the team, achieving [Y]% retention rate",
+        ),
+        # The count goes before the head of the compound, not inside it.
+        (
+            "Handled client inquiries by phone and email.",
+            "Managed [N] client inquiries by phone and email, achieving [Y]% client satisfaction",
+        ),
+        # Nothing to count in "client retention": ask how much it moved instead.
+        (
+            "Improved client retention through quarterly business reviews.",
+            "Improved client retention by [Y]% through quarterly business reviews",
+        ),
+        (
+            "Grew revenue across the Midwest territory.",
+            "Grew revenue by [Y]% across the Midwest territory",
+        ),
+        # "Helped" before a person or team is partnering, not driving.
+        (
+            "Helped the sales team with handoffs for new customers.",
+            "Partnered with the sales team with handoffs for [N] new customers worth $[X], "
+            "achieving [Y]% client satisfaction",
+        ),
+        # Parallel duties follow the rewritten verb; spacing is the bullet's own.
+        (
+            "Responsible for onboarding new accounts and training them on reporting features.",
+            "Onboarded [N] new accounts worth $[X] and trained them on reporting features, "
+            "achieving [Y]% retention rate",
+        ),
+        (
+            "Resolved billing disputes for 60+ clients, recovering $75K in past-due invoices.",
+            "Resolved billing disputes for 60+ clients, recovering $75K in past-due invoices, "
+            "achieving [Y]% client satisfaction",
+        ),
+        (
+            "Worked with the product team on the client's feature requests.",
+            "Partnered with the product team on the client's feature requests, "
+            "achieving [Y]% client satisfaction",
+        ),
+    ],
+)
+def test_rewrites_read_as_a_sentence_with_the_site_s_pipeline(
+    text: str, suggestion: str, tagged: tuple[Language, ResumeMatchers], lexicon: Lexicon
+) -> None:
+    nlp, tagged_matchers = tagged
+    doc = tagged_matchers(nlp(text, disable=without_parser(nlp)))
+    assert analyze_bullet(doc, lexicon).suggestion == suggestion
+
+
+def test_a_plain_verb_listed_as_strong_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    verbs = tmp_path / "content" / "lexicon" / "action_verbs.yaml"
+    verbs.write_text(verbs.read_text().replace("  run: Led", "  manage: Led"))
+    with pytest.raises(Exception, match=r"plain_verbs\.manage.*also listed as a strong verb"):
+        load_lexicon(tmp_path / "content")
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,11 @@ def verb_lemma(token: Token, verbs: ActionVerbs) -> str | None:
         candidates += [lower[:-1], lower[:-2], lower[:-3]]
     if lower.endswith("ing"):
         candidates += [lower[:-3], lower[:-3] + "e", lower[:-4]]
+    if "is" in lower[-6:]:
+        # British spellings: "standardised", "organising" -> "standardize", "organize".
+        americanised = lower[:-6] + lower[-6:].replace("is", "iz")
+        candidates += [americanised, americanised[:-1], americanised[:-2], americanised[:-3]]
+        candidates += [americanised[:-3] + "e"]
     if lower.endswith("es"):
         candidates += [lower[:-1], lower[:-2]]
     elif lower.endswith("s"):
@@ -161,6 +166,34 @@ def analyze_bullet(doc: Doc, lexicon: Lexicon) -> BulletFinding:
     return replace(finding, suggestion=rewrite_pattern(doc, finding, lexicon))
 
 
+@dataclass(frozen=True)
+class _Word:
+    """A word of a rewrite: its text, the space after it, and the token it came from."""
+
+    text: str
+    ws: str = " "
+    token: Token | None = None
+
+
+def _words(tokens: Sequence[Token]) -> list[_Word]:
+    return [_Word(t.text, t.whitespace_, t) for t in tokens]
+
+
+def plain_verb(token: Token, verbs: ActionVerbs) -> str | None:
+    """The lemma of a plain (not strong) verb a bullet opens with: "Coordinated", "Ran"."""
+    lower = token.lower_
+    if not token.is_alpha or verb_lemma(token, verbs) is not None:
+        return None
+    if lower in verbs.plain_irregular:
+        return verbs.plain_irregular[lower]
+    if lower in verbs.plain:
+        return lower
+    if len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed"):
+        candidates = [lower[:-1], lower[:-2], lower[:-3] + "y", lower[:-3], token.lemma_.lower()]
+        return next((c for c in candidates if c in verbs.plain), lower[:-2])
+    return None
+
+
 def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
     """A rewrite of a fair or weak bullet from its own words, with the blanks marked."""
     verbs = lexicon.action_verbs
@@ -179,6 +212,7 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
         end -= 1
 
     opening = next((h for h in weak if h.start == start), None)
+    from_gerund = False
     if opening is not None:
         group = next(g for g in lexicon.weak_phrases if g.label == opening.label)
         verb, rest = group.stronger, list(doc[opening.end : end])
@@ -187,32 +221,75 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
         followed_by_of = len(rest) > 1 and rest[1].lower_ == "of"
         if rest and rest[0].is_alpha and not followed_by_of:
             lemma = verb_lemma(rest[0], verbs)
+            plain = verbs.plain.get(rest[0].lower_)
             if lemma is not None:
-                verb, rest = _past(lemma, verbs), rest[1:]
+                verb, rest, from_gerund = _past(lemma, verbs), rest[1:], True
+            elif plain is not None:
+                verb, rest = plain, rest[1:]
             elif rest[0].lower_.endswith("ing") and len(rest[0]) > 5:
-                verb, rest = rest[0].lower_[:-3].capitalize() + "ed", rest[1:]
+                verb, rest, from_gerund = _past_of_gerund(rest[0], verbs), rest[1:], True
+            elif group.with_object and _starts_noun_phrase(rest[0]):
+                verb = group.with_object
     elif finding.action_verb is not None:
         verb, rest = doc[start : verb_at + 1].text, list(doc[verb_at + 1 : end])
+    elif (plain := plain_verb(doc[start], verbs)) is not None:
+        # "Coordinated campaign deliverables" -> "Orchestrated campaign deliverables".
+        verb, rest = verbs.plain.get(plain, "[Action verb]"), list(doc[start + 1 : end])
     else:
         verb, rest = "[Action verb]", list(doc[start:end])
+    if rest and verb.split()[-1].lower() == rest[0].lower_ and len(verb.split()) > 1:
+        rest = rest[1:]  # "Met with clients" -> "Partnered with clients", not "with with"
     verb, words, consumed = _nominal_to_verb(verb, rest, verbs)
+    if from_gerund:
+        words = _parallel_past(words, verbs)
 
     count_nouns = {n.lower(): c for c in lexicon.rules.count_nouns for n in c.nouns}
-    if finding.metric is None:
-        words = _insert_count(words, count_nouns)
-    text = _join(verb, words)
     outcomes: list[TermHit] = doc._.get(OUTCOME_EXTENSION) or []
     kept = [h for h in outcomes if start <= h.start and h.end <= end and consumed != h.start]
+    if finding.metric is None:
+        # A result with no figure: ask for the size of the change ("Improved client
+        # retention by [Y]%"), else for a count ("[N] client accounts").
+        words, blank = _ask_for_change(words, kept, verb, verbs)
+        if not blank:
+            words, blank = _insert_count(words, count_nouns)
+        if not blank and kept:
+            words = [*words, _Word(f", moving {kept[-1].label} by [Y]%", "")]
+    text = _join(verb, words)
     if not kept:
         text += f", achieving [Y]% {_outcome_hint(doc, count_nouns)}"
     return text
 
 
+def _starts_noun_phrase(token: Token) -> bool:
+    # Without a tagger (tests use a blank pipeline) only determiners are known.
+    return token.lower_ in _DETERMINERS | {"our", "my", "their", "each", "every"} or (
+        token.tag_[:2] in ("NN", "PR", "JJ", "DT")
+    )
+
+
+def _past_of_gerund(token: Token, verbs: ActionVerbs) -> str:
+    # "preparing" -> "Prepared": the tagger's lemma when there is one, else a rule of thumb.
+    lemma = token.lemma_.lower()
+    if not lemma or lemma == token.lower_:
+        lemma = token.lower_[:-3]
+    return _past(lemma, verbs)
+
+
+def _parallel_past(words: list[_Word], verbs: ActionVerbs) -> list[_Word]:
+    """'Onboarded new accounts and training them' -> '... and trained them'."""
+    out = list(words)
+    for i in range(1, len(out)):
+        token = out[i].token
+        if token is not None and token.tag_ == "VBG" and out[i - 1].text in ("and", ","):
+            out[i] = replace(out[i], text=_past_of_gerund(token, verbs).lower())
+    return out
+
+
 def _nominal_to_verb(
     verb: str, rest: list[Token], verbs: ActionVerbs
-) -> tuple[str, list[str], int | None]:
+) -> tuple[str, list[_Word], int | None]:
     """Turn 'Owned' + 'contract renewals ...' into 'Renewed' + 'contracts ...'."""
-    words = [t.text for t in rest]
+    words = _words(rest)
     if verb != "[Action verb]" and not _is_weak_stand_in(verb):
         return verb, words, None
     for i, token in enumerate(rest[:4]):
@@ -220,16 +297,21 @@ def _nominal_to_verb(
             break
         key = token.lower_
         head = verbs.nominalizations.get(key) or verbs.nominalizations.get(key.rstrip("s"))
-        if head:
-            modifiers = [_lower(t.text) for t in rest[:i]]
+        # "renewal planning": the noun is a modifier of another noun, not the duty itself.
+        modifies = i + 1 < len(rest) and rest[i + 1].is_alpha and rest[i + 1].tag_[:2] == "NN"
+        if head and not modifies:
+            modifiers = [replace(w, text=_lower(w.text)) for w in words[:i]]
             if modifiers:
-                modifiers[-1] = _plural(modifiers[-1])
+                # Now plural whatever the tagger said of the singular form.
+                modifiers[-1] = _Word(_plural(modifiers[-1].text), modifiers[-1].ws)
             tail = words[i + 1 :]
-            if not modifiers and tail[:1] == ["of"]:
+            if not modifiers and tail[:1] and tail[0].text == "of":
                 tail = tail[1:]
+            if modifiers:
+                modifiers[-1] = replace(modifiers[-1], ws=words[i].ws)
             return head, [*modifiers, *tail], token.i
     if verb == "[Action verb]" and words:
-        words[0] = _lower(words[0])
+        words[0] = replace(words[0], text=_lower(words[0].text))
     return verb, words, None
 
 
@@ -244,24 +326,86 @@ def _is_weak_stand_in(verb: str) -> bool:
     return verb.split()[0].lower() in {"owned", "delivered", "led", "supported", "drove"}
 
 
-def _insert_count(words: list[str], count_nouns: dict[str, Any]) -> list[str]:
-    for i, word in enumerate(words[:6]):
-        noun = count_nouns.get(word.lower())
-        if noun is None:
+def _is_noun(word: _Word, count_nouns: dict[str, Any]) -> bool:
+    token = word.token
+    if word.text.lower() in count_nouns:
+        return True
+    return token is not None and token.is_alpha and not token.is_stop and token.tag_[:2] == "NN"
+
+
+def _is_plural(word: _Word) -> bool:
+    token = word.token
+    if token is not None and token.tag_:
+        acronym_plural = word.text[:-1].isupper() and word.text.endswith("s")  # "QBRs"
+        return token.tag_ in ("NNS", "NNPS") or acronym_plural
+    return word.text.lower().endswith("s")
+
+
+def _insert_count(words: list[_Word], count_nouns: dict[str, Any]) -> tuple[list[_Word], bool]:
+    """Put an '[N]' before the first countable thing the bullet names: '[N] client accounts'.
+
+    The counted noun is the head of its compound ("client inquiries" counts inquiries) and
+    must be plural: "the Midwest territory" or "client retention" is one thing, not a count.
+    """
+    for i, word in enumerate(words[:12]):
+        if word.text in (",", ";", ":"):
+            break
+        if word.text.lower() not in count_nouns:
             continue
-        # The head of "client accounts" is "accounts": count the whole compound.
-        while i + 1 < len(words) and words[i + 1].lower() in count_nouns:
-            i += 1
-            noun = count_nouns[words[i].lower()]
+        if any(w.text in ("'s", "\u2019s") for w in words[max(0, i - 3) : i]):
+            continue  # "the client's feature requests": whose, not how many
+        head = i
+        while head + 1 < len(words) and _is_noun(words[head + 1], count_nouns):
+            head += 1
+        if not _is_plural(words[head]):
+            continue
         at = i
-        while at > 0 and words[at - 1].isalpha() and words[at - 1].lower() not in _STOPS:
+        while at > 0 and _is_modifier(words[at - 1]):
             at -= 1
-        if at > 0 and words[at - 1].lower() in _DETERMINERS:
+        if at > 0 and words[at - 1].text.lower() in _DETERMINERS:
             words = words[: at - 1] + words[at:]
-            at, i = at - 1, i - 1
-        worth = ["worth", "$[X]"] if noun.valued else []
-        return [*words[:at], "[N]", *words[at : i + 1], *worth, *words[i + 1 :]]
-    return [*words, "across", "[N]", "accounts"]
+            at, head = at - 1, head - 1
+        noun = count_nouns.get(words[head].text.lower())
+        counted = [*words[:at], _Word("[N]"), *words[at:head]]
+        if noun is not None and noun.valued:
+            counted += [replace(words[head], ws=" "), _Word("worth"), _Word("$[X]", words[head].ws)]
+        else:
+            counted.append(words[head])
+        return [*counted, *words[head + 1 :]], True
+    return words, False
+
+
+def _is_modifier(word: _Word) -> bool:
+    token = word.token
+    if not word.text.isalpha() or word.text.lower() in _STOPS:
+        return False
+    # With a tagger, only adjectives, nouns and past participles ("assigned accounts")
+    # belong to the noun phrase: "keeping clients" counts clients, not keeping.
+    return token is None or not token.tag_ or token.tag_[:2] in ("JJ", "NN") or token.tag_ == "VBN"
+
+
+def _ask_for_change(
+    words: list[_Word], outcomes: list[TermHit], verb: str, verbs: ActionVerbs
+) -> tuple[list[_Word], bool]:
+    """'Improved client retention through QBRs' -> 'Improved client retention by [Y]% ...'."""
+    lemma = verbs.irregular.get(verb.lower(), "")
+    candidates = {lemma, verb.lower()[:-1], verb.lower()[:-2], verb.lower()[:-3] + "y"}
+    if not candidates & verbs.change:
+        return words, False
+    # The first outcome named after the verb ("Grew" is itself an outcome word).
+    ends = {hit.end - 1 for hit in outcomes}
+    for i, word in enumerate(words[:8]):
+        if word.text in (",", ";", ":"):
+            break
+        if word.token is not None and word.token.i in ends:
+            return [
+                *words[:i],
+                replace(word, ws=" "),
+                _Word("by"),
+                _Word("[Y]%", word.ws),
+                *words[i + 1 :],
+            ], True
+    return words, False
 
 
 _STOPS = frozenset(
@@ -270,16 +414,19 @@ _STOPS = frozenset(
 
 
 def _outcome_hint(doc: Doc, count_nouns: dict[str, Any]) -> str:
-    # The head of a compound names what is counted: "client accounts" -> accounts.
-    nouns = [
-        count_nouns[t.lower_]
+    # Things a bullet is about come before the people it worked with, plural heads
+    # ("escalations") before singular modifiers ("product"), then in reading order.
+    people = next((c for c in count_nouns.values() if "team" in c.nouns), None)
+    found = [
+        (count_nouns[t.lower_] is people, not t.lower_.endswith("s"), t.i, count_nouns[t.lower_])
         for t in doc
         if t.lower_ in count_nouns
         and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in count_nouns)
     ]
-    valued = [n for n in nouns if n.valued]
-    chosen = (valued or nouns or [None])[0]
-    return chosen.outcome if chosen is not None else "[outcome]"
+    if not found:
+        return "[outcome]"
+    outcome: str = min(found, key=lambda f: f[:3])[3].outcome
+    return outcome
 
 
 def _past(lemma: str, verbs: ActionVerbs) -> str:
@@ -303,11 +450,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _join(verb: str, words: Sequence[str]) -> str:
-    text = " ".join([verb, *words])
-    for punct in (",", ".", ";", ":", "%", ")"):
-        text = text.replace(f" {punct}", punct)
-    for joiner in ("-", "/"):
-        text = text.replace(f" {joiner} ", joiner)
-    text = text.replace("$ ", "$").replace("( ", "(")
+def _join(verb: str, words: Sequence[_Word]) -> str:
+    text = verb + " " + "".join(w.text + w.ws for w in words)
+    text = text.strip()
     return text[:1].upper() + text[1:]

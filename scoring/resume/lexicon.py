@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -32,6 +32,7 @@ class TermGroup:
     variants: tuple[str, ...]
     category: str = ""
     stronger: str = ""  # for weak phrases: the verb a rewrite opens with instead
+    with_object: str = ""  # for weak phrases: the same, when a noun phrase follows
 
 
 @dataclass(frozen=True)
@@ -101,12 +102,19 @@ class ScoringRules:
 
 @dataclass(frozen=True)
 class ActionVerbs:
-    """Strong opening verbs (lemmas), irregular past forms and noun-to-verb rewrites."""
+    """Strong opening verbs (lemmas), irregular past forms and noun-to-verb rewrites.
+
+    ``plain`` maps plain verbs (lemmas) to the strong verb a rewrite offers instead;
+    ``plain_irregular`` maps irregular past forms of plain verbs to their lemmas.
+    """
 
     lemmas: frozenset[str]
     irregular: Mapping[str, str]
     nominalizations: Mapping[str, str]
     source: str
+    plain: Mapping[str, str] = field(default_factory=dict)
+    plain_irregular: Mapping[str, str] = field(default_factory=dict)
+    change: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -140,7 +148,20 @@ def load_lexicon(content_root: Path) -> Lexicon:
         irregular=_str_map(verbs, "irregular"),
         nominalizations=_str_map(verbs, "nominalizations"),
         source=verbs.source("source", known),
+        plain=_str_map(verbs, "plain_verbs"),
+        plain_irregular=_str_map(verbs, "plain_irregular"),
+        change=frozenset(v.lower() for v in verbs.str_list("change_verbs")),
     )
+    if not action_verbs.change <= action_verbs.lemmas:
+        unknown = ", ".join(sorted(action_verbs.change - action_verbs.lemmas))
+        raise verbs.error("change_verbs", f"lists verbs missing from `verbs`: {unknown}")
+    for plain, stronger in action_verbs.plain.items():
+        if plain in action_verbs.lemmas:
+            raise verbs.error(f"plain_verbs.{plain}", "is also listed as a strong verb")
+        if not _is_past_of_strong_verb(stronger.split()[0].lower(), action_verbs):
+            raise verbs.error(
+                f"plain_verbs.{plain}", f"'{stronger}' is not a form of a verb in `verbs`"
+            )
 
     weak = read_yaml(folder / "weak_phrases.yaml")
     weak.source("source", known)
@@ -152,6 +173,14 @@ def load_lexicon(content_root: Path) -> Lexicon:
 
     rules = _scoring_rules(read_yaml(folder / "scoring.yaml"), known)
     return Lexicon(keywords, keywords_source, action_verbs, weak_phrases, outcomes, rules)
+
+
+def _is_past_of_strong_verb(word: str, verbs: ActionVerbs) -> bool:
+    """Whether ``word`` is the past form of a listed strong verb ("Built", "Organized")."""
+    candidates = {verbs.irregular.get(word, ""), word[:-1], word[:-2]}
+    if word.endswith("ied"):
+        candidates.add(word[:-3] + "y")
+    return bool(candidates & verbs.lemmas)
 
 
 def _groups(
@@ -169,6 +198,7 @@ def _groups(
                 variants=tuple(v for v in variants if v),
                 category=item.choice("category", KEYWORD_CATEGORIES) if category_required else "",
                 stronger=item.str("stronger") if stronger_required else "",
+                with_object=item.opt_str("with_object") if stronger_required else "",
             )
         )
     return out
