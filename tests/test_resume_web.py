@@ -164,6 +164,18 @@ def test_form_has_labelled_fields_and_no_report_yet(client: FlaskClient) -> None
     assert 'value="pdf"' not in page, "no PDF button before there is a report"
 
 
+def test_a_role_page_link_preselects_its_level(client: FlaskClient) -> None:
+    page = client.get("/resume?level=key-account-manager").get_data(as_text=True)
+    assert re.search(r'<option selected value="key-account-manager">', page)
+    assert len(re.findall(r"<option selected", page)) == 1
+    # An unknown level in a hand-edited link is ignored, not an error.
+    response = client.get("/resume?level=<script>")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert re.search(r'<option selected value="account-manager">', page)
+    assert "<script>" not in page.split('id="main"')[-1]
+
+
 # --- pasted text ---------------------------------------------------------------------------
 
 

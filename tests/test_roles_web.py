@@ -193,6 +193,7 @@ def test_role_page_links_to_the_salary_estimate_and_the_job_description_builder(
         assert "Write a job description for this level" in page
     else:
         assert "Write a job description for this level" not in page
+    assert 'href="/resume?level=key-account-manager">Check a resume against this level' in page
 
 
 def test_role_page_shows_the_years_note(client, app):
@@ -237,6 +238,37 @@ def test_compare_shows_both_roles_and_sorts_skills_into_shared_and_unique(client
     plain = text_of(response)
     assert money_range(pay_a.base.low, pay_a.base.high) in plain
     assert money_range(pay_b.base.low, pay_b.base.high) in plain
+
+
+def test_role_page_lists_the_resume_keywords_its_skills_name(client):
+    page = client.get("/roles/account-coordinator").get_data(as_text=True)
+    chips = re.search(r'<ul class="keyword-chips">(.*?)</ul>', page, re.S)
+    assert chips, "the role page should list its resume keywords"
+    listed = re.findall(r"<li>(.*?)</li>", chips.group(1))
+    # "Basic CRM use (Salesforce, HubSpot)" and "Organization and time management".
+    for keyword in ("Salesforce", "HubSpot", "Time Management"):
+        assert keyword in listed
+    # Nothing the coordinator's wording does not name: no upselling at this level.
+    assert "Upselling" not in listed
+    assert f"name {len(listed)} of the ATS keywords" in page
+    assert 'href="/resume?level=account-coordinator">resume checker</a>' in page
+
+
+def test_compare_meets_differently_worded_skills_at_their_keyword(client, app):
+    # "Negotiation and conflict resolution" and "Negotiation" are different skills on
+    # paper, and both name the keyword Negotiation.
+    page = client.get("/roles/compare?a=account-manager&b=senior-account-manager").get_data(
+        as_text=True
+    )
+    assert re.search(r'<h2 id="keywords">Resume keywords</h2>', page)
+    shared = section(page, "diff-shared")[2]
+    only_a = section(page, "diff-only-a")[2]
+    only_b = section(page, "diff-only-b")[2]
+    for keyword in ("Negotiation", "Contract Negotiation", "Salesforce", "Forecasting"):
+        assert f"<li>{keyword}</li>" in shared
+    assert "<li>Upselling</li>" in only_a
+    assert "<li>Leadership</li>" in only_b
+    assert "<li>Leadership</li>" not in shared
 
 
 def test_compare_lists_every_kpi_of_either_role(client, app):

@@ -137,8 +137,12 @@ def read_resume(form: ResumeForm) -> Extracted:
 
 @bp.get("/resume")
 def checker() -> ResponseReturnValue:
-    """The empty form."""
-    return render_page(new_form())
+    """The empty form; ``?level=<slug>`` (from a role page) preselects a known level."""
+    form = new_form()
+    level = request.args.get("level", "")
+    if level in allowed_levels():
+        form.level.data = level
+    return render_page(form)
 
 
 @bp.post("/resume")

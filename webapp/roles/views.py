@@ -9,6 +9,8 @@ from typing import Any
 from flask import abort, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
+from scoring.resume.components import KEYWORD_EXTENSION
+from scoring.resume.report import ResumeAnalyzer
 from scoring.roles import Kpi, Role
 from scoring.salary import Estimate, SalaryProfile, estimate_salary
 from webapp import get_content
@@ -47,6 +49,7 @@ class Comparison:
     soft_skills: ItemDiff
     certifications: ItemDiff
     kpis: tuple[KpiRow, ...]
+    keywords: ItemDiff
 
     @property
     def same(self) -> bool:
@@ -57,6 +60,28 @@ class Comparison:
 def roles() -> Mapping[str, Role]:
     """The roles loaded for this app, in ladder order."""
     return get_content(current_app).roles
+
+
+def role_keywords(slug: str) -> tuple[str, ...]:
+    """The resume checker's ATS keywords that a level's skills, duties and requirements name.
+
+    Found by the checker's own keyword matcher, so a resume that uses the level's wording
+    scores on exactly these. Worked out once per level and process: roles do not change.
+    """
+    cache: dict[str, tuple[str, ...]] = current_app.extensions.setdefault("role_keywords", {})
+    if slug not in cache:
+        role = roles()[slug]
+        analyzer: ResumeAnalyzer = current_app.extensions["resume_analyzer"]
+        texts = [
+            *role.skills.hard,
+            *role.skills.soft,
+            *role.responsibilities,
+            *role.requirements.must_have,
+            *role.requirements.nice_to_have,
+        ]
+        found = {hit.label for doc in analyzer.tag(texts) for hit in doc._.get(KEYWORD_EXTENSION)}
+        cache[slug] = tuple(g.label for g in analyzer.lexicon.keywords if g.label in found)
+    return cache[slug]
 
 
 def national_pay(slug: str) -> Estimate:
@@ -101,6 +126,8 @@ def detail(slug: str) -> ResponseReturnValue:
         sources=get_content(current_app).sources,
         estimate_url=optional_url("salaries.estimate", level=slug),
         jobdesc_url=optional_url("jobdesc.builder", role=slug),
+        resume_url=optional_url("resume.checker", level=slug),
+        keywords=role_keywords(slug),
     )
 
 
@@ -152,4 +179,5 @@ def compare_roles(a: Role, b: Role) -> Comparison:
             [c.name for c in a.certifications], [c.name for c in b.certifications]
         ),
         kpis=kpi_rows(a, b),
+        keywords=item_diff(role_keywords(a.slug), role_keywords(b.slug)),
     )
