@@ -341,6 +341,13 @@ def test_api_role_has_everything_and_the_national_pay_band(client, app, slug):
     expected = national(app, slug).to_dict()
     assert body["salary"]["base"] == expected["base"]
     assert body["salary"]["total_cash"] == expected["total_cash"]
+    # The same keywords the role page shows, each one the resume checker knows.
+    page = client.get(f"/roles/{slug}").get_data(as_text=True)
+    chips = re.search(r'<ul class="keyword-chips">(.*?)</ul>', page, re.S)
+    shown = [html.unescape(k) for k in re.findall(r"<li>(.*?)</li>", chips.group(1))]
+    assert body["resume_keywords"] == shown
+    known = {g.label for g in app.extensions["resume_analyzer"].lexicon.keywords}
+    assert set(body["resume_keywords"]) <= known
 
 
 def test_api_unknown_role_is_a_404_naming_the_allowed_slugs(client):

@@ -166,6 +166,11 @@ def _schemas(content: Content) -> dict[str, Schema]:
                 "previous_roles": STRINGS,
                 "next_roles": STRINGS,
                 "sources": STRINGS,
+                "resume_keywords": {
+                    **STRINGS,
+                    "description": "The resume checker's ATS keywords that the role's skills, "
+                    "duties and requirements name.",
+                },
                 "salary": _obj(
                     {
                         "base": _ref("Band"),
@@ -176,7 +181,7 @@ def _schemas(content: Content) -> dict[str, Schema]:
                     }
                 ),
             },
-            "required": ["responsibilities", "salary"],
+            "required": ["responsibilities", "salary", "resume_keywords"],
         },
         "SalaryEstimate": {
             "type": "object",

@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 
 from scoring.roles import Role
 from webapp.errors import json_error
-from webapp.roles.views import national_pay, roles
+from webapp.roles.views import national_pay, role_keywords, roles
 
 bp_api = Blueprint("roles_api", __name__, url_prefix="/api/v1")
 
@@ -60,5 +60,6 @@ def role_detail(slug: str) -> ResponseReturnValue:
             "by_source": pay["by_source"],
             "sources": pay["sources"],
         },
+        "resume_keywords": list(role_keywords(slug)),
     }
     return jsonify(body)
