@@ -235,7 +235,13 @@ def test_no_dates_means_no_years_and_a_warning(vocab: SectionVocabulary) -> None
     resume = parse("Experience\nAccount Manager, Acme\n• Grew revenue 10%", vocab)
     assert resume.jobs[0].title == "Account Manager"
     assert resume.years_experience is None
-    assert any("no dates" in warning for warning in resume.warnings)
+    assert any(w.startswith("1 job has no dates an ATS can read") for w in resume.warnings)
+    two = parse(
+        "Experience\nAccount Manager, Acme\n• Grew revenue 10%\n"
+        "Account Coordinator, Initech\n• Kept 40 accounts",
+        vocab,
+    )
+    assert any(w.startswith("2 jobs have no dates") for w in two.warnings)
 
 
 def test_missing_experience_section_is_warned(vocab: SectionVocabulary) -> None:

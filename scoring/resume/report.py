@@ -211,7 +211,8 @@ def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, Sc
             (
                 Fix(
                     "keyword_placement",
-                    f"Show {len(skills_only)} skills-list keyword(s) at work in your bullets",
+                    f"Show {len(skills_only)} skills-list keyword{'' if len(skills_only) == 1 else 's'} "
+                    "at work in your bullets",
                     f"An ATS and a recruiter both look for keywords in context: {names}.",
                     0.0,
                 ),
@@ -235,7 +236,7 @@ def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, Sc
             (
                 Fix(
                     "missing_keywords",
-                    f"Work in {len(add)} missing keyword(s) you can back up",
+                    f"Work in {len(add)} missing keyword{'' if len(add) == 1 else 's'} you can back up",
                     "Only where true, in a bullet: " + ", ".join(g.label for g in add) + ".",
                     0.0,
                 ),

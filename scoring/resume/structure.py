@@ -587,7 +587,8 @@ def _structure_warnings(
     undated = sum(1 for job in jobs if job.start is None)
     if undated:
         warnings.append(
-            f"{undated} job(s) have no dates an ATS can read. Write dates like "
+            f"{undated} job{' has' if undated == 1 else 's have'} no dates an ATS can read. "
+            "Write dates like "
             "'Jan 2020 - Present' or '03/2018 - 06/2021'."
         )
     if contact.email is None:
