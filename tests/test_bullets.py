@@ -261,7 +261,7 @@ def tagged(app) -> tuple[Language, ResumeMatchers]:
         # "Helped" before a person or team is partnering, not driving.
         (
             "Helped the sales team with handoffs for new customers.",
-            "Partnered with the sales team with handoffs for [N] new customers worth $[X], "
+            "Partnered with the sales team on handoffs for [N] new customers worth $[X], "
             "achieving [Y]% client satisfaction",
         ),
         # Parallel duties follow the rewritten verb; spacing is the bullet's own.

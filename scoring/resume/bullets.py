@@ -240,6 +240,11 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
     if rest and verb.split()[-1].lower() == rest[0].lower_ and len(verb.split()) > 1:
         rest = rest[1:]  # "Met with clients" -> "Partnered with clients", not "with with"
     verb, words, consumed = _nominal_to_verb(verb, rest, verbs)
+    if verb.endswith(" with"):
+        # "Partnered with the sales team with handoffs" -> "... the sales team on handoffs".
+        second = next((i for i, w in enumerate(words[:6]) if w.text.lower() == "with"), None)
+        if second is not None:
+            words[second] = replace(words[second], text="on")
     if from_gerund:
         words = _parallel_past(words, verbs)
 

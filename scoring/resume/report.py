@@ -207,12 +207,12 @@ def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, Sc
     if skills_only:
         moved = tuple(replace(f, in_bullets=1) if f in skills_only else f for f in cov.found)
         names = ", ".join(f.label for f in skills_only[:5])
+        plural = "" if len(skills_only) == 1 else "s"
         out.append(
             (
                 Fix(
                     "keyword_placement",
-                    f"Show {len(skills_only)} skills-list keyword{'' if len(skills_only) == 1 else 's'} "
-                    "at work in your bullets",
+                    f"Show {len(skills_only)} skills-list keyword{plural} at work in your bullets",
                     f"An ATS and a recruiter both look for keywords in context: {names}.",
                     0.0,
                 ),
@@ -229,6 +229,7 @@ def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, Sc
     deficit = max(0, rules.keyword_target - int(keyword_credit(cov, rules.skills_only_credit)))
     if deficit and cov.missing:
         add = cov.missing[: min(deficit, 5)]
+        plural = "" if len(add) == 1 else "s"
         new = tuple(
             KeywordFinding(g.label, g.category, "exact", (g.label,), 1, 1, 0, 0) for g in add
         )
@@ -236,7 +237,7 @@ def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, Sc
             (
                 Fix(
                     "missing_keywords",
-                    f"Work in {len(add)} missing keyword{'' if len(add) == 1 else 's'} you can back up",
+                    f"Work in {len(add)} missing keyword{plural} you can back up",
                     "Only where true, in a bullet: " + ", ".join(g.label for g in add) + ".",
                     0.0,
                 ),
