@@ -234,6 +234,22 @@ def tagged(app) -> tuple[Language, ResumeMatchers]:
             "Partnered with [N] clients worth $[X] regularly to discuss their needs, "
             "achieving [Y]% client satisfaction",
         ),
+        # An unlisted plain verb with a preposition on it stays: a blank would dangle.
+        (
+            "Served as the main point of contact for 25 accounts.",
+            "Served as the main point of contact for 25 accounts, achieving [Y]% retention rate",
+        ),
+        # A change verb asks how much its object moved.
+        (
+            "Increased sales in my territory.",
+            "Increased sales by [Y]% in my territory",
+        ),
+        # A count never splits a coordinated pair ("product and support teams").
+        (
+            "Collaborated with product and support teams to resolve client issues.",
+            "Partnered with product and support teams to resolve [N] client issues, "
+            "achieving [Y]% client satisfaction",
+        ),
         # A plain verb with no stronger one listed leaves a blank in its place.
         (
             "Processed renewal paperwork for enterprise clients.",

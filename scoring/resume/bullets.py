@@ -233,8 +233,13 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
     elif finding.action_verb is not None:
         verb, rest = doc[start : verb_at + 1].text, list(doc[verb_at + 1 : end])
     elif (plain := plain_verb(doc[start], verbs)) is not None:
-        # "Coordinated campaign deliverables" -> "Orchestrated campaign deliverables".
-        verb, rest = verbs.plain.get(plain, "[Action verb]"), list(doc[start + 1 : end])
+        # "Coordinated campaign deliverables" -> "Orchestrated campaign deliverables";
+        # an unlisted verb leaves a blank, unless a preposition hangs on it ("Served as").
+        rest = list(doc[start + 1 : end])
+        verb = verbs.plain.get(plain, "")
+        if not verb:
+            phrasal = bool(rest) and rest[0].lower_ in _PARTICLES
+            verb = doc[start].text if phrasal else "[Action verb]"
     else:
         verb, rest = "[Action verb]", list(doc[start:end])
     if rest and verb.split()[-1].lower() == rest[0].lower_ and len(verb.split()) > 1:
@@ -367,6 +372,8 @@ def _insert_count(words: list[_Word], count_nouns: dict[str, Any]) -> tuple[list
         at = i
         while at > 0 and _is_modifier(words[at - 1]):
             at -= 1
+        if at > 0 and words[at - 1].text.lower() in ("and", "or", "&"):
+            continue  # "product and support teams": a count would split the pair
         if at > 0 and words[at - 1].text.lower() in _DETERMINERS:
             words = words[: at - 1] + words[at:]
             at, head = at - 1, head - 1
@@ -397,8 +404,27 @@ def _ask_for_change(
     candidates = {lemma, verb.lower()[:-1], verb.lower()[:-2], verb.lower()[:-3] + "y"}
     if not candidates & verbs.change:
         return words, False
-    # The first outcome named after the verb ("Grew" is itself an outcome word).
+    # The first outcome named after the verb ("Grew" is itself an outcome word), or
+    # else the end of the object the verb moved ("Increased sales in my territory").
     ends = {hit.end - 1 for hit in outcomes}
+    after = next(
+        (
+            i
+            for i, word in enumerate(words[:8])
+            if word.text in (",", ";", ":") or (word.token is not None and word.token.i in ends)
+        ),
+        None,
+    )
+    if after is None or words[after].text in (",", ";", ":"):
+        obj = 0
+        while obj < len(words) and _is_modifier(words[obj]):
+            obj += 1
+        if obj == 0:
+            return words, False
+        last = words[obj - 1].token
+        if last is None:
+            return words, False
+        ends = {last.i}
     for i, word in enumerate(words[:8]):
         if word.text in (",", ";", ":"):
             break
@@ -412,6 +438,10 @@ def _ask_for_change(
             ], True
     return words, False
 
+
+_PARTICLES = frozenset(
+    {"as", "up", "with", "on", "to", "in", "for", "at", "from", "out", "off", "closely", "directly"}
+)
 
 _STOPS = frozenset(
     {"of", "for", "to", "with", "in", "on", "at", "by", "from", "and", "or", "the", "a", "an"}
