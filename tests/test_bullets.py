@@ -306,6 +306,16 @@ def test_rewrites_read_as_a_sentence_with_the_site_s_pipeline(
     assert analyze_bullet(doc, lexicon).suggestion == suggestion
 
 
+@pytest.mark.parametrize("text", ["-", "• ,", "...", "with with", "and Ran", "'s clients"])
+def test_odd_fragments_get_a_verdict_not_an_exception(
+    text: str, tagged: tuple[Language, ResumeMatchers], lexicon: Lexicon
+) -> None:
+    nlp, tagged_matchers = tagged
+    finding = analyze_bullet(tagged_matchers(nlp(text, disable=without_parser(nlp))), lexicon)
+    assert finding.verdict in ("fair", "weak")
+    assert finding.suggestion and "  " not in finding.suggestion
+
+
 def test_a_plain_verb_listed_as_strong_is_refused(tmp_path: Path) -> None:
     import shutil
 

@@ -232,7 +232,7 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
                 verb = group.with_object
     elif finding.action_verb is not None:
         verb, rest = doc[start : verb_at + 1].text, list(doc[verb_at + 1 : end])
-    elif (plain := plain_verb(doc[start], verbs)) is not None:
+    elif start < len(doc) and (plain := plain_verb(doc[start], verbs)) is not None:
         # "Coordinated campaign deliverables" -> "Orchestrated campaign deliverables";
         # an unlisted verb leaves a blank, unless a preposition hangs on it ("Served as").
         rest = list(doc[start + 1 : end])
