@@ -262,8 +262,9 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
         words, blank = _ask_for_change(words, kept, verb, verbs)
         if not blank:
             words, blank = _insert_count(words, count_nouns)
-        if not blank and kept:
-            words = [*words, _Word(f", moving {kept[-1].label} by [Y]%", "")]
+        if not blank and kept and words:
+            last = replace(words[-1], ws="")
+            words = [*words[:-1], last, _Word(f", moving {kept[-1].label} by [Y]%", "")]
     text = _join(verb, words)
     if not kept:
         text += f", achieving [Y]% {_outcome_hint(doc, count_nouns)}"
