@@ -87,6 +87,8 @@ class GenderLexicon:
     strong_difference: int
     explanations: Mapping[str, str]
     posting: PostingRules
+    # What to write instead, for every masculine stem that has a suggestion.
+    alternatives: Mapping[str, tuple[str, ...]]
     # Lookup tables derived from the lists above, built once by the loader.
     _by_prefix: Mapping[str, tuple[tuple[str, Gender], ...]] = field(repr=False, compare=False)
     _hyphenated: tuple[tuple[str, Gender], ...] = field(repr=False, compare=False)
@@ -123,6 +125,8 @@ class LanguageReport:
     bullet_share: float
     must_have_count: int
     warnings: tuple[str, ...]
+    # Each masculine-coded word found (lower case) and the wording suggested instead.
+    alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def masculine_total(self) -> int:
@@ -147,6 +151,7 @@ class LanguageReport:
             "must_have_count": self.must_have_count,
             "warnings": list(self.warnings),
             "explanation": self.explanation,
+            "alternatives": {word: list(alts) for word, alts in self.alternatives.items()},
         }
 
 
@@ -195,7 +200,9 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
     for phrase in phrases:
         phrases_by_first.setdefault(phrase[0], []).append(phrase)
 
-    return GenderLexicon(
+    alternatives = _alternatives(fields, masculine)
+
+    lexicon = GenderLexicon(
         source=source,
         masculine=masculine,
         feminine=feminine,
@@ -204,6 +211,7 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
         strong_difference=strong,
         explanations=MappingProxyType(explanations),
         posting=_posting_rules(fields.sub("posting")),
+        alternatives=MappingProxyType(alternatives),
         _by_prefix=MappingProxyType(
             {k: tuple(sorted(v, key=lambda sg: -len(sg[0]))) for k, v in by_prefix.items()}
         ),
@@ -212,6 +220,35 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
             {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases_by_first.items()}
         ),
     )
+    # A suggestion must not swap one coded word for another.
+    for stem, suggestions in alternatives.items():
+        for suggestion in suggestions:
+            found = [w.word for group in _find_coded_words(suggestion, lexicon) for w in group]
+            if found:
+                raise fields.error(
+                    f"alternatives.{stem}", f"'{suggestion}' is itself coded ({', '.join(found)})"
+                )
+    return lexicon
+
+
+def _alternatives(fields: Fields, masculine: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Suggestions by masculine stem; a stem without its own entry uses its spelling twin's
+    ("selfconfiden" uses "self-confiden") or the longest stem it extends ("dominant")."""
+    sub = fields.sub("alternatives")
+    given: dict[str, tuple[str, ...]] = {}
+    for stem in sub.data:
+        if stem not in masculine:
+            raise sub.error(stem, "is not a masculine stem listed above")
+        given[stem] = tuple(sub.str_list(stem))
+    out = dict(given)
+    for stem in masculine:
+        if stem in out:
+            continue
+        twin = next((g for g in given if g.replace("-", "") == stem.replace("-", "")), None)
+        prefix = max((g for g in given if stem.startswith(g)), key=len, default=None)
+        if twin or prefix:
+            out[stem] = given[twin or prefix or ""]
+    return out
 
 
 def _stems(fields: Fields, name: str) -> tuple[str, ...]:
@@ -322,6 +359,11 @@ def check_language(text: str, lexicon: GenderLexicon) -> LanguageReport:
     bullet_share = sum(bullets) / len(lines) if lines else 0.0
     must_haves = _count_must_haves(lines, bullets, rules)
 
+    alternatives = {
+        word.word.lower(): lexicon.alternatives[word.stem]
+        for word in masculine
+        if word.stem in lexicon.alternatives
+    }
     return LanguageReport(
         masculine=tuple(masculine),
         feminine=tuple(feminine),
@@ -334,6 +376,7 @@ def check_language(text: str, lexicon: GenderLexicon) -> LanguageReport:
         bullet_share=bullet_share,
         must_have_count=must_haves,
         warnings=_warnings(rules, word_count, length, must_haves, bullet_share, bool(lines)),
+        alternatives=MappingProxyType(alternatives),
     )
 
 

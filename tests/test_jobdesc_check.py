@@ -89,6 +89,13 @@ def test_masculine_posting_gets_a_verdict_and_highlights(client: FlaskClient) ->
     status, page = submit(client, MASCULINE_POSTING)
     assert status == 200
     assert '<span class="badge badge-fair">Masculine-coded</span>' in page
+    # Each masculine-coded word gets wording to try instead.
+    assert '<th scope="col">Try instead</th>' in page
+    assert re.search(
+        r'<mark class="masculine">competitive</mark></td><td class="num">1</td>'
+        r"<td>motivated by goals, high-performing</td>",
+        page,
+    )
     # Here the highlighted text is the main result: shown under its heading, not folded.
     assert "The posting with coded words highlighted</h" in page
     assert "<details" not in page
@@ -210,9 +217,12 @@ def test_api_returns_the_report(client: FlaskClient) -> None:
         "must_have_count",
         "warnings",
         "explanation",
+        "alternatives",
     }
     assert body["verdict"] == "masculine-coded"
     assert body["counts"] == {"masculine": 6, "feminine": 1}
+    assert set(body["alternatives"]) == {w["word"].lower() for w in body["masculine"]}
+    assert body["alternatives"]["competitive"] == ["motivated by goals", "high-performing"]
     assert body["length"] == "too-short"
     assert body["must_have_count"] == 2
     for word in body["masculine"] + body["feminine"]:

@@ -238,13 +238,48 @@ def test_to_dict_is_the_api_contract(lexicon: GenderLexicon) -> None:
         "must_have_count",
         "warnings",
         "explanation",
+        "alternatives",
     }
     assert data["masculine"] == [{"word": "leader", "stem": "lead", "start": 26, "end": 32}]
+    assert data["alternatives"] == {"leader": list(lexicon.alternatives["lead"])}
     assert data["feminine"] == [{"word": "trusted", "stem": "trust", "start": 18, "end": 25}]
     assert data["verdict"] == "neutral"
     assert data["bullet_share"] == 0.5
     assert data["must_have_count"] == 1
     assert data["length"] == "too-short"
+
+
+def test_masculine_words_come_with_uncoded_suggestions(lexicon: GenderLexicon) -> None:
+    report = check_language(
+        "A competitive, self-confident and dominant leader. Selfconfident.", lexicon
+    )
+    assert set(report.alternatives) == {
+        "competitive",
+        "self-confident",
+        "selfconfident",
+        "dominant",
+        "leader",
+    }
+    # Spelling twins and longer stems share their entry; no suggestion is itself coded.
+    assert report.alternatives["selfconfident"] == report.alternatives["self-confident"]
+    assert report.alternatives["dominant"] == lexicon.alternatives["domina"]
+    for suggestions in lexicon.alternatives.values():
+        for suggestion in suggestions:
+            again = check_language(suggestion, lexicon)
+            assert again.masculine_total == again.feminine_total == 0, suggestion
+    # Feminine-coded words get none: the research found they do not put anyone off.
+    assert check_language("supportive and collaborative", lexicon).alternatives == {}
+
+
+def test_a_coded_suggestion_is_refused_naming_the_field(tmp_path: Path) -> None:
+    from scoring.content import load_content
+
+    root = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, root)
+    path = root / "language" / "gender_coded.yaml"
+    path.write_text(path.read_text().replace("[motivated, eager to grow]", "[ambitious]"))
+    with pytest.raises(ContentError, match=r"alternatives\.ambitio.*itself coded \(ambitious\)"):
+        load_content(root)
 
 
 @pytest.mark.parametrize(

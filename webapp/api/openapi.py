@@ -231,8 +231,14 @@ def _schemas(content: Content) -> dict[str, Schema]:
                 "must_have_count": INTEGER,
                 "bullet_share": NUMBER,
                 "warnings": STRINGS,
+                "alternatives": {
+                    "type": "object",
+                    "description": "Each masculine-coded word found (lower case) and neutral "
+                    "wording suggested instead (editorial suggestions).",
+                    "additionalProperties": STRINGS,
+                },
             },
-            required=["verdict", "counts", "masculine", "feminine", "word_count"],
+            required=["verdict", "counts", "masculine", "feminine", "word_count", "alternatives"],
         ),
         "JobDescription": _obj(
             {
