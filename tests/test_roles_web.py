@@ -196,6 +196,24 @@ def test_role_page_links_to_the_salary_estimate_and_the_job_description_builder(
     assert 'href="/resume?level=key-account-manager">Check a resume against this level' in page
 
 
+def test_a_role_page_is_rendered_once_per_process(client, app):
+    from flask import template_rendered
+
+    first = client.get("/roles/global-account-manager")
+    app.extensions["role_pages"].pop("digital-account-manager", None)  # as if never seen
+    rendered: list[str] = []
+
+    def record(sender, template, context, **extra):
+        rendered.append(template.name)
+
+    with template_rendered.connected_to(record, app):
+        again = client.get("/roles/global-account-manager")
+        other = client.get("/roles/digital-account-manager")
+    assert again.status_code == 200 and again.data == first.data
+    assert rendered == ["roles/detail.html"], "only the level not seen before is rendered"
+    assert b"Digital Account Manager" in other.data
+
+
 def test_role_page_shows_the_years_note(client, app):
     role = content(app).roles["account-manager"]
     assert role.years.note

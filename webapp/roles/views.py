@@ -114,21 +114,28 @@ def ladder() -> ResponseReturnValue:
 
 @bp.get("/<slug>")
 def detail(slug: str) -> ResponseReturnValue:
-    """One level: what it does, needs and pays, where it comes from and leads."""
+    """One level: what it does, needs and pays, where it comes from and leads.
+
+    The page depends on nothing but the slug and the content loaded at start-up, so
+    each level is rendered once per process and served from memory after that.
+    """
     role = roles().get(slug)
     if role is None:
         abort(404)
-    return render_template(
-        "roles/detail.html",
-        role=role,
-        roles=roles(),
-        pay=national_pay(slug),
-        sources=get_content(current_app).sources,
-        estimate_url=optional_url("salaries.estimate", level=slug),
-        jobdesc_url=optional_url("jobdesc.builder", role=slug),
-        resume_url=optional_url("resume.checker", level=slug),
-        keywords=role_keywords(slug),
-    )
+    pages: dict[str, str] = current_app.extensions.setdefault("role_pages", {})
+    if slug not in pages:
+        pages[slug] = render_template(
+            "roles/detail.html",
+            role=role,
+            roles=roles(),
+            pay=national_pay(slug),
+            sources=get_content(current_app).sources,
+            estimate_url=optional_url("salaries.estimate", level=slug),
+            jobdesc_url=optional_url("jobdesc.builder", role=slug),
+            resume_url=optional_url("resume.checker", level=slug),
+            keywords=role_keywords(slug),
+        )
+    return pages[slug]
 
 
 @bp.get("/compare")
