@@ -10,6 +10,7 @@ from typing import ClassVar
 import pytest
 from pypdf import PdfReader
 
+from tests.test_jobdesc_builder import API_BODY
 from webapp.pdf import PdfRenderer, StaticOnlyFetcher, html_to_pdf, render_pdf, static_root
 
 
@@ -99,14 +100,7 @@ def caching_app(app):
     app.extensions["pdf"] = plain
 
 
-POSTING = {
-    "role": "account-manager",
-    "company_name": "Northwind Analytics",
-    "company_summary": "Northwind sells forecasting software to mid-sized retailers.",
-    "industry": "healthcare",
-    "metro": "boston",
-    "work_mode": "remote",
-}
+POSTING = API_BODY
 
 
 def test_a_repeated_posting_download_is_served_from_the_cache(caching_app):
