@@ -23,7 +23,7 @@ from scoring.resume.components import (
     WEAK_EXTENSION,
     TermHit,
 )
-from scoring.resume.lexicon import ActionVerbs, Lexicon
+from scoring.resume.lexicon import ActionVerbs, Lexicon, past_tense_lemmas
 
 VERDICTS = ("strong", "fair", "weak")
 _BULLET_GLYPHS = frozenset("-\u2013\u2014\u2022*\u00b7\u25aa\u25e6\u25cf\u25cb\u25a0\u25a1\u25ba>+")
@@ -189,8 +189,8 @@ def plain_verb(token: Token, verbs: ActionVerbs) -> str | None:
     if lower in verbs.plain:
         return lower
     if len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed"):
-        candidates = [lower[:-1], lower[:-2], lower[:-3] + "y", lower[:-3], token.lemma_.lower()]
-        return next((c for c in candidates if c in verbs.plain), lower[:-2])
+        candidates = past_tense_lemmas(lower, verbs.plain_irregular) | {token.lemma_.lower()}
+        return min(candidates & verbs.plain.keys(), default=lower[:-2])
     return None
 
 
@@ -401,9 +401,7 @@ def _ask_for_change(
     words: list[_Word], outcomes: list[TermHit], verb: str, verbs: ActionVerbs
 ) -> tuple[list[_Word], bool]:
     """'Improved client retention through QBRs' -> 'Improved client retention by [Y]% ...'."""
-    lemma = verbs.irregular.get(verb.lower(), "")
-    candidates = {lemma, verb.lower()[:-1], verb.lower()[:-2], verb.lower()[:-3] + "y"}
-    if not candidates & verbs.change:
+    if not past_tense_lemmas(verb, verbs.irregular) & verbs.change:
         return words, False
     # The first outcome named after the verb ("Grew" is itself an outcome word), or
     # else the end of the object the verb moved ("Increased sales in my territory").

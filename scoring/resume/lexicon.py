@@ -175,12 +175,20 @@ def load_lexicon(content_root: Path) -> Lexicon:
     return Lexicon(keywords, keywords_source, action_verbs, weak_phrases, outcomes, rules)
 
 
-def _is_past_of_strong_verb(word: str, verbs: ActionVerbs) -> bool:
-    """Whether ``word`` is the past form of a listed strong verb ("Built", "Organized")."""
-    candidates = {verbs.irregular.get(word, ""), word[:-1], word[:-2]}
+def past_tense_lemmas(word: str, irregular: Mapping[str, str]) -> frozenset[str]:
+    """The base forms a past-tense word may come from, by the irregular table and the
+    spelling rules: "built" -> build, "organized" -> organize, "planned" -> plan,
+    "applied" -> apply. Callers keep the ones their own verb list holds."""
+    word = word.lower()
+    candidates = {irregular.get(word, ""), word[:-1], word[:-2], word[:-3]}
     if word.endswith("ied"):
         candidates.add(word[:-3] + "y")
-    return bool(candidates & verbs.lemmas)
+    return frozenset(c for c in candidates if c)
+
+
+def _is_past_of_strong_verb(word: str, verbs: ActionVerbs) -> bool:
+    """Whether ``word`` is the past form of a listed strong verb ("Built", "Organized")."""
+    return bool(past_tense_lemmas(word, verbs.irregular) & verbs.lemmas)
 
 
 def _groups(
