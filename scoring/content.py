@@ -1,4 +1,10 @@
-"""Load and validate everything in content/ once, into immutable typed objects."""
+"""Load and validate everything in content/ once, into immutable typed objects.
+
+Each file is read through its pydantic model (``scoring/models/``): an unknown key, a
+wrong type, a missing field, a source id not in sources.yaml, or a level missing from one
+of the files that list levels stops start-up with a ``ContentError`` naming the file and
+the dotted field.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,12 @@ from pathlib import Path
 
 from scoring.jobdesc import JobDescriptionTexts, load_jobdesc_texts
 from scoring.language import GenderLexicon, load_gender_lexicon
+from scoring.models.base import ContentError
 from scoring.resume.lexicon import Lexicon, load_lexicon
 from scoring.resume.structure import SectionVocabulary, load_section_vocabulary
-from scoring.roles import Role, load_roles
+from scoring.roles import ROLE_SLUGS, Role, load_roles
 from scoring.salary import CompensationData, load_compensation
 from scoring.sources import Source, load_sources
-from scoring.yamlfields import ContentError
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -35,7 +41,11 @@ class Content:
 
 
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
-    """Read every content file under ``root``; raise ContentError naming file and field."""
+    """Read every content file under ``root``; raise ContentError naming file and field.
+
+    The role files, compensation.yaml and the resume lexicon must all list the same
+    levels: the role slugs of the public contract (``scoring.roles.ROLE_SLUGS``).
+    """
     if not root.is_dir():
         raise ContentError(root, "", "content directory not found")
     sources = load_sources(root)
@@ -43,9 +53,9 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
         root=root,
         sources=sources,
         gender=load_gender_lexicon(root, sources),
-        compensation=load_compensation(root, sources),
+        compensation=load_compensation(root, sources, levels=ROLE_SLUGS),
         roles=load_roles(root, sources),
-        jobdesc_texts=load_jobdesc_texts(root),
+        jobdesc_texts=load_jobdesc_texts(root, sources),
         resume_lexicon=load_lexicon(root),
         section_vocab=load_section_vocabulary(root),
     )

@@ -3,53 +3,25 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from scoring.models.base import load_file
+from scoring.models.jobdesc import (
+    HEADING_KEYS,
+    WORK_MODES,
+    JobDescriptionFile,
+    PayChecks,
+)
 from scoring.roles import Role
-from scoring.yamlfields import Fields, read_yaml
 
-DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
-
-WORK_MODES: tuple[str, ...] = ("onsite", "hybrid", "remote")
 WorkMode = Literal["onsite", "hybrid", "remote"]
 
 # The posting's sections, in the order they are always written.
-SECTION_KEYS: tuple[str, ...] = (
-    "title",
-    "about",
-    "summary",
-    "responsibilities",
-    "must_have",
-    "nice_to_have",
-    "kpis",
-    "compensation",
-    "how_to_apply",
-    "eeo",
-)
-
-# Which placeholders each template in content/jobdesc.yaml may use.
-TEMPLATE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType(
-    {
-        "title_line": frozenset({"title", "metro", "work_mode"}),
-        "level_line": frozenset({"title", "years", "industry", "metro", "work_mode"}),
-        "about_fallback": frozenset({"company", "industry"}),
-        "intro": frozenset({"company", "title", "where"}),
-        "reports_to": frozenset({"reports_to"}),
-        "portfolio": frozenset({"portfolio"}),
-        "kpi": frozenset({"name", "target"}),
-        "pay_range": frozenset({"symbol", "low", "high", "period"}),
-        "pay_line": frozenset({"range"}),
-    }
-)
-HEADING_FIELDS: frozenset[str] = frozenset({"company"})
-EEO_FIELDS: frozenset[str] = frozenset({"company"})
-WORK_MODE_PHRASE_FIELDS: frozenset[str] = frozenset({"metro"})
+SECTION_KEYS: tuple[str, ...] = ("title", *HEADING_KEYS)
 
 __all__ = [
     "SECTION_KEYS",
@@ -60,7 +32,6 @@ __all__ = [
     "JobSection",
     "PayRange",
     "compose_job_description",
-    "default_jobdesc_texts",
     "escape_markdown",
     "load_jobdesc_texts",
 ]
@@ -78,75 +49,23 @@ class JobDescriptionTexts:
     period_labels: Mapping[str, str]
     default_how_to_apply: str
     eeo_statement: str
+    pay_checks: PayChecks
 
 
-def _check_placeholders(fields: Fields, name: str, text: str, allowed: frozenset[str]) -> str:
-    """Reject a template that uses a placeholder the composer does not fill."""
-    try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError as exc:
-        raise fields.error(name, f"is not a valid template ({exc})") from exc
-    for _, placeholder, spec, conversion in parsed:
-        if placeholder is None:
-            continue
-        if placeholder not in allowed or spec or conversion:
-            known = ", ".join("{" + p + "}" for p in sorted(allowed)) or "none"
-            raise fields.error(
-                name, f"uses unknown placeholder '{{{placeholder}}}' (allowed: {known})"
-            )
-    return text
-
-
-def _string_table(fields: Fields, name: str) -> Mapping[str, str]:
-    """A non-empty mapping of keys to non-empty strings."""
-    sub = fields.sub(name)
-    keys = sub.keys()
-    if not keys:
-        raise fields.error(name, "must list at least one entry")
-    return MappingProxyType({key: sub.str(key) for key in keys})
-
-
-def load_jobdesc_texts(root: Path) -> JobDescriptionTexts:
+def load_jobdesc_texts(root: Path, sources: Mapping[str, object]) -> JobDescriptionTexts:
     """Load content/jobdesc.yaml (``root`` is the content directory)."""
-    fields = read_yaml(root / "jobdesc.yaml")
-    heading_fields = fields.sub("headings")
-    headings = {
-        key: _check_placeholders(heading_fields, key, heading_fields.str(key), HEADING_FIELDS)
-        for key in SECTION_KEYS
-        if key != "title"
-    }
-    modes = fields.sub("work_modes")
-    labels: dict[str, str] = {}
-    phrases: dict[str, str] = {}
-    for mode in WORK_MODES:
-        entry = modes.sub(mode)
-        labels[mode] = entry.str("label")
-        phrases[mode] = _check_placeholders(
-            entry, "phrase", entry.str("phrase"), WORK_MODE_PHRASE_FIELDS
-        )
-    template_fields = fields.sub("templates")
-    templates = {
-        key: _check_placeholders(template_fields, key, template_fields.str(key), allowed)
-        for key, allowed in TEMPLATE_FIELDS.items()
-    }
+    doc = load_file(JobDescriptionFile, root / "jobdesc.yaml", {"sources": sources})
     return JobDescriptionTexts(
-        headings=MappingProxyType(headings),
-        work_mode_labels=MappingProxyType(labels),
-        work_mode_phrases=MappingProxyType(phrases),
-        templates=MappingProxyType(templates),
-        currency_symbols=_string_table(fields, "currencies"),
-        period_labels=_string_table(fields, "periods"),
-        default_how_to_apply=fields.str("default_how_to_apply"),
-        eeo_statement=_check_placeholders(
-            fields, "eeo_statement", fields.str("eeo_statement"), EEO_FIELDS
-        ),
+        headings=MappingProxyType({key: doc.headings[key] for key in HEADING_KEYS}),
+        work_mode_labels=MappingProxyType({m: doc.work_modes[m].label for m in WORK_MODES}),
+        work_mode_phrases=MappingProxyType({m: doc.work_modes[m].phrase for m in WORK_MODES}),
+        templates=MappingProxyType(dict(doc.templates)),
+        currency_symbols=MappingProxyType(dict(doc.currencies)),
+        period_labels=MappingProxyType(dict(doc.periods)),
+        default_how_to_apply=doc.default_how_to_apply,
+        eeo_statement=doc.eeo_statement,
+        pay_checks=doc.pay_checks,
     )
-
-
-@cache
-def default_jobdesc_texts() -> JobDescriptionTexts:
-    """The texts from the project's own content/ directory, read once per process."""
-    return load_jobdesc_texts(DEFAULT_CONTENT_DIR)
 
 
 def _clean_lines(lines: Iterable[str]) -> tuple[str, ...]:
@@ -310,10 +229,9 @@ def compose_job_description(
     role: Role,
     choices: JobChoices,
     pay: PayRange,
-    texts: JobDescriptionTexts | None = None,
+    texts: JobDescriptionTexts,
 ) -> JobDescription:
-    """Build the posting's sections in their fixed order; ``texts`` defaults to content/."""
-    texts = texts or default_jobdesc_texts()
+    """Build the posting's sections in their fixed order, in the wording of ``texts``."""
     tpl = texts.templates
     company = choices.company_name
     mode_label = texts.work_mode_labels[choices.work_mode]

@@ -14,7 +14,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from scoring.yamlfields import Fields, read_yaml
+from scoring.models.base import ContentError, load_file
+from scoring.models.language import EXPLANATION_KEYS, INDEX_LEN, GenderCodedFile
 
 __all__ = [
     "CodedWord",
@@ -37,27 +38,10 @@ LEXICON_FILE = Path("language") / "gender_coded.yaml"
 # stem ("self-confiden") is matched on the two parts together.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _PHRASE_GAP = re.compile(r"\s+|-")
-_STEM = re.compile(r"[a-z]+(?:-[a-z]+)?")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")
 _SENTENCE_END = (".", "!", "?", ",", ";")
 # A line of only "-", "=", "*" or "_": a heading's underline or a divider, not content.
 _RULE_LINE = re.compile(r"(?:[-=*_]\s*){3,}")
-_INDEX_LEN = 3  # stems are indexed by their first letters; none may be shorter
-_EXPLANATION_KEYS = (
-    "empty",
-    "neutral",
-    "masculine-coded",
-    "strongly-masculine-coded",
-    "feminine-coded",
-    "strongly-feminine-coded",
-)
-_WARNING_FIELDS: Mapping[str, Mapping[str, object]] = {
-    "too_short": {"words": 0, "min": 0, "max": 0},
-    "too_long": {"words": 0, "min": 0, "max": 0},
-    "many_must_haves": {"count": 0, "max": 0},
-    "few_bullets": {"percent": 0},
-    "mostly_bullets": {"percent": 0},
-}
 
 
 @dataclass(frozen=True)
@@ -160,33 +144,20 @@ class LanguageReport:
 
 def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexicon:
     """Read content/language/gender_coded.yaml; raise ContentError naming file and field."""
-    fields = read_yaml(root / LEXICON_FILE)
-    source = fields.source("source", sources)
-    masculine = _stems(fields, "masculine")
-    feminine = _stems(fields, "feminine")
-    _check_disjoint(fields, masculine, feminine)
+    path = root / LEXICON_FILE
+    doc = load_file(GenderCodedFile, path, {"sources": sources})
+    masculine, feminine = doc.masculine, doc.feminine
     coded = [(s, "masculine") for s in masculine] + [(s, "feminine") for s in feminine]
 
     words: set[str] = set()
     phrases: list[tuple[str, ...]] = []
-    for i, entry in enumerate(fields.list_of("exceptions", min_len=0)):
-        entry.str("why")
-        for j, text in enumerate(entry.str_list("words")):
+    for entry in doc.exceptions:
+        for text in entry.words:
             parts = tuple(p for p in re.split(r"[\s-]+", text.lower()) if p)
-            if not any(_stem_of(p, masculine + feminine) for p in parts):
-                raise fields.error(
-                    f"exceptions[{i}].words[{j}]", f"'{text}' contains no word with a coded stem"
-                )
             if len(parts) == 1:
                 words.add(parts[0])
             else:
                 phrases.append(parts)
-
-    strong = fields.int("strong_difference", minimum=1)
-    explanations_fields = fields.sub("explanations")
-    explanations = {key: explanations_fields.str(key) for key in _EXPLANATION_KEYS}
-    for key, template in explanations.items():
-        _check_template(explanations_fields, key, template, {"masculine": 0, "feminine": 0})
 
     by_prefix: dict[str, list[tuple[str, Gender]]] = {}
     hyphenated: list[tuple[str, Gender]] = []
@@ -195,22 +166,33 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
         if "-" in stem:
             hyphenated.append((stem, typed))
         else:
-            by_prefix.setdefault(stem[:_INDEX_LEN], []).append((stem, typed))
+            by_prefix.setdefault(stem[:INDEX_LEN], []).append((stem, typed))
     phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         phrases_by_first.setdefault(phrase[0], []).append(phrase)
 
-    alternatives = _alternatives(fields, masculine)
+    alternatives = _alternatives(doc.alternatives, masculine)
+    rules = doc.posting
 
     lexicon = GenderLexicon(
-        source=source,
+        source=doc.source,
         masculine=masculine,
         feminine=feminine,
         exception_words=frozenset(words),
         exception_phrases=tuple(phrases),
-        strong_difference=strong,
-        explanations=MappingProxyType(explanations),
-        posting=_posting_rules(fields.sub("posting")),
+        strong_difference=doc.strong_difference,
+        explanations=MappingProxyType({key: doc.explanations[key] for key in EXPLANATION_KEYS}),
+        posting=PostingRules(
+            min_words=rules.words.min,
+            max_words=rules.words.max,
+            max_must_haves=rules.must_haves.max,
+            min_bullet_share=rules.bullet_share.min,
+            max_bullet_share=rules.bullet_share.max,
+            bullet_markers=rules.bullet_markers,
+            must_have_headings=frozenset(_heading_key(h) for h in rules.must_have_headings),
+            heading_max_words=rules.heading_max_words,
+            warnings=MappingProxyType(rules.warnings.model_dump()),
+        ),
         alternatives=MappingProxyType(alternatives),
         _by_prefix=MappingProxyType(
             {k: tuple(sorted(v, key=lambda sg: -len(sg[0]))) for k, v in by_prefix.items()}
@@ -225,21 +207,19 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
         for suggestion in suggestions:
             found = [w.word for group in _find_coded_words(suggestion, lexicon) for w in group]
             if found:
-                raise fields.error(
-                    f"alternatives.{stem}", f"'{suggestion}' is itself coded ({', '.join(found)})"
+                raise ContentError(
+                    path,
+                    f"alternatives.{stem}",
+                    f"'{suggestion}' is itself coded ({', '.join(found)})",
                 )
     return lexicon
 
 
-def _alternatives(fields: Fields, masculine: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _alternatives(
+    given: Mapping[str, tuple[str, ...]], masculine: tuple[str, ...]
+) -> dict[str, tuple[str, ...]]:
     """Suggestions by masculine stem; a stem without its own entry uses its spelling twin's
     ("selfconfiden" uses "self-confiden") or the longest stem it extends ("dominant")."""
-    sub = fields.sub("alternatives")
-    given: dict[str, tuple[str, ...]] = {}
-    for stem in sub.data:
-        if stem not in masculine:
-            raise sub.error(stem, "is not a masculine stem listed above")
-        given[stem] = tuple(sub.str_list(stem))
     out = dict(given)
     for stem in masculine:
         if stem in out:
@@ -249,74 +229,6 @@ def _alternatives(fields: Fields, masculine: tuple[str, ...]) -> dict[str, tuple
         if twin or prefix:
             out[stem] = given[twin or prefix or ""]
     return out
-
-
-def _stems(fields: Fields, name: str) -> tuple[str, ...]:
-    """A list of lower-case stems of at least three letters, without duplicates."""
-    stems = tuple(s.lower() for s in fields.str_list(name))
-    seen: set[str] = set()
-    for i, stem in enumerate(stems):
-        if not _STEM.fullmatch(stem) or len(stem.replace("-", "")) < _INDEX_LEN:
-            raise fields.error(
-                f"{name}[{i}]", f"'{stem}' must be letters (one hyphen allowed), 3 or more"
-            )
-        if stem in seen:
-            raise fields.error(f"{name}[{i}]", f"'{stem}' is listed twice")
-        seen.add(stem)
-    return stems
-
-
-def _check_disjoint(fields: Fields, masculine: tuple[str, ...], feminine: tuple[str, ...]) -> None:
-    """No word may match both lists: no stem of one may be a prefix of a stem of the other."""
-    for i, fem in enumerate(feminine):
-        for masc in masculine:
-            if fem.startswith(masc) or masc.startswith(fem):
-                raise fields.error(
-                    f"feminine[{i}]", f"'{fem}' overlaps the masculine stem '{masc}'"
-                )
-
-
-def _stem_of(word: str, stems: tuple[str, ...]) -> str | None:
-    """The longest stem the word starts with, if any (used only while loading)."""
-    matches = [s for s in stems if word.startswith(s)]
-    return max(matches, key=len) if matches else None
-
-
-def _check_template(fields: Fields, key: str, template: str, sample: Mapping[str, object]) -> None:
-    """A message template may only use the placeholders the code fills in."""
-    try:
-        template.format(**sample)
-    except (KeyError, IndexError, ValueError) as exc:
-        allowed = ", ".join("{" + k + "}" for k in sample) or "none"
-        raise fields.error(key, f"bad placeholder {exc} (allowed: {allowed})") from exc
-
-
-def _posting_rules(fields: Fields) -> PostingRules:
-    """The posting-quality thresholds and vocabulary."""
-    words = fields.sub("words")
-    min_words, max_words = words.int("min", minimum=1), words.int("max", minimum=1)
-    if min_words >= max_words:
-        raise words.error("max", "must be greater than min")
-    share = fields.sub("bullet_share")
-    low, high = share.number("min"), share.number("max")
-    if not 0 <= low < high <= 1:
-        raise share.error("max", "min and max must satisfy 0 <= min < max <= 1")
-    warning_fields = fields.sub("warnings")
-    warnings = {key: warning_fields.str(key) for key in _WARNING_FIELDS}
-    for key, template in warnings.items():
-        _check_template(warning_fields, key, template, _WARNING_FIELDS[key])
-    headings = fields.str_list("must_have_headings")
-    return PostingRules(
-        min_words=min_words,
-        max_words=max_words,
-        max_must_haves=fields.sub("must_haves").int("max", minimum=1),
-        min_bullet_share=low,
-        max_bullet_share=high,
-        bullet_markers=fields.str_list("bullet_markers"),
-        must_have_headings=frozenset(_heading_key(h) for h in headings),
-        heading_max_words=fields.int("heading_max_words", minimum=1),
-        warnings=MappingProxyType(warnings),
-    )
 
 
 # --- checking --------------------------------------------------------------
@@ -425,7 +337,7 @@ def _find_coded_words(text: str, lexicon: GenderLexicon) -> tuple[list[CodedWord
                 continue
         if lower in lexicon.exception_words or _base(lower) in lexicon.exception_words:
             continue
-        for stem, gender in lexicon._by_prefix.get(lower[:_INDEX_LEN], ()):
+        for stem, gender in lexicon._by_prefix.get(lower[:INDEX_LEN], ()):
             if lower.startswith(stem):
                 found[gender].append(CodedWord(text[start:end], stem, start, end, gender))
                 break

@@ -7,15 +7,17 @@ method that file states (and the methodology page shows).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 from types import MappingProxyType
 from typing import Any
 
+from scoring.errors import FieldErrors
+from scoring.models import compensation as m
+from scoring.models.base import ContentError, FieldProblem, load_file
 from scoring.sources import Source
-from scoring.yamlfields import Fields, read_yaml
 
 __all__ = [
     "CompensationData",
@@ -26,7 +28,6 @@ __all__ = [
     "Figure",
     "Level",
     "LevelRow",
-    "ProfileError",
     "Range",
     "SalaryProfile",
     "SkippedFactor",
@@ -38,11 +39,6 @@ __all__ = [
 ]
 
 COMPENSATION_FILE = "compensation.yaml"
-FIGURE_KINDS = ("range", "floor", "point")
-FIGURE_BASES = ("base", "total", "unspecified")
-PRICING = ("direct", "pooled", "premium")
-# Profile flags whose premium a level may already encode.
-ENCODABLE = ("key_accounts", "portfolio_arr")
 TRUE_WORDS = frozenset({"true", "1", "yes", "y", "on"})
 FALSE_WORDS = frozenset({"false", "0", "no", "n", "off"})
 
@@ -389,219 +385,111 @@ class LevelRow:
         }
 
 
-class ProfileError(ValueError):
-    """A salary profile with unknown or malformed values; ``fields`` maps field -> message."""
-
-    def __init__(self, fields: Mapping[str, str]) -> None:
-        self.fields = dict(fields)
-        detail = "; ".join(f"{name}: {msg}" for name, msg in self.fields.items())
-        super().__init__(f"Invalid salary profile: {detail}")
-
-
 # --------------------------------------------------------------------------- loading
 
 
-def load_compensation(root: Path, sources: Mapping[str, Source]) -> CompensationData:
-    """Read content/compensation.yaml, validate it and combine each level's evidence."""
-    doc = read_yaml(root / COMPENSATION_FILE)
-    choices = doc.sub("choices")
-    industries = _labels(choices.sub("industries"))
-    company_sizes = _labels(choices.sub("company_sizes"))
-    metros = _labels(choices.sub("metros"))
-    work_modes = _labels(choices.sub("work_modes"))
-    defaults_f = choices.sub("defaults")
-    defaults = MappingProxyType(
-        {
-            "industry": defaults_f.choice("industry", industries),
-            "company_size": defaults_f.choice("company_size", company_sizes),
-            "metro": defaults_f.choice("metro", metros),
-            "work_mode": defaults_f.choice("work_mode", work_modes),
-        }
-    )
-    arr_max = choices.number("portfolio_arr_max")
-    if arr_max <= 0:
-        raise choices.error("portfolio_arr_max", "must be positive")
+def load_compensation(
+    root: Path, sources: Mapping[str, Source], levels: Sequence[str] | None = None
+) -> CompensationData:
+    """Read content/compensation.yaml, validate it and combine each level's evidence.
 
-    method = _method(doc.sub("method"))
-    effects = doc.sub("effects")
-    industry_effects = _effect_group(effects.sub("industry"), industries, sources)
-    metro_effects = _effect_group(effects.sub("metro"), metros, sources)
-    work_mode_effects = _effect_group(effects.sub("work_mode"), work_modes, sources)
-    company_size_effects = _company_sizes(effects.sub("company_size"), company_sizes, sources)
-    portfolio_f = effects.sub("portfolio_arr")
-    portfolio = _effect(portfolio_f, "portfolio_arr", sources)
-    threshold = portfolio_f.number("threshold")
-    key_accounts = _effect(effects.sub("key_accounts"), "key_accounts", sources)
-    simple = {"key_accounts": key_accounts, "portfolio_arr": portfolio}
-    experience_f = effects.sub("experience")
+    ``levels`` (the role slugs) are the levels the file must price, no more and no fewer.
+    """
+    path = root / COMPENSATION_FILE
+    context: dict[str, Any] = {"sources": sources}
+    if levels is not None:
+        context["levels"] = tuple(levels)
+    doc = load_file(m.CompensationFile, path, context)
+    choices = doc.choices
+    method = Method(**doc.method.model_dump())
+    effects = doc.effects
+    portfolio = _effect(effects.portfolio_arr, "portfolio_arr")
+    key_accounts = _effect(effects.key_accounts, "key_accounts")
+    row = effects.experience
     experience = Effect(
         key="experience",
-        name=experience_f.str("name"),
-        figures=(
-            EffectFigure(
-                source=experience_f.source("source", sources),
-                low_pct=experience_f.number("low_pct"),
-                high_pct=experience_f.number("high_pct"),
-                apply=False,
-                note=experience_f.str("note"),
-            ),
-        ),
+        name=row.name,
+        figures=(EffectFigure(row.source, row.low_pct, row.high_pct, False, row.note),),
     )
-
-    levels = _levels(doc.sub("levels"), sources, simple, method)
+    premiums = {"key_accounts": key_accounts, "portfolio_arr": portfolio}
+    try:
+        priced = _levels(doc.levels, premiums, method)
+    except FieldProblem as exc:
+        raise ContentError(path, exc.field, exc.problem) from None
     return CompensationData(
-        levels=levels,
-        industries=industries,
-        company_sizes=company_sizes,
-        metros=metros,
-        work_modes=work_modes,
-        defaults=defaults,
-        portfolio_arr_max=arr_max,
-        industry_effects=industry_effects,
-        company_size_effects=company_size_effects,
-        metro_effects=metro_effects,
-        work_mode_effects=work_mode_effects,
+        levels=priced,
+        industries=MappingProxyType(dict(choices.industries)),
+        company_sizes=MappingProxyType(dict(choices.company_sizes)),
+        metros=MappingProxyType(dict(choices.metros)),
+        work_modes=MappingProxyType(dict(choices.work_modes)),
+        defaults=MappingProxyType(choices.defaults.model_dump()),
+        portfolio_arr_max=choices.portfolio_arr_max,
+        industry_effects=_effect_group(effects.industry),
+        company_size_effects=_company_sizes(effects.company_size, effects.company_size_gap),
+        metro_effects=_effect_group(effects.metro),
+        work_mode_effects=_effect_group(effects.work_mode),
         portfolio=portfolio,
-        portfolio_threshold=threshold,
-        portfolio_below_note=portfolio_f.str("below_note"),
+        portfolio_threshold=effects.portfolio_arr.threshold,
+        portfolio_below_note=effects.portfolio_arr.below_note,
         key_accounts=key_accounts,
-        certification=_effect(effects.sub("certification"), "certification", sources),
-        mba=_effect(effects.sub("mba"), "mba", sources),
+        certification=_effect(effects.certification, "certification"),
+        mba=_effect(effects.mba, "mba"),
         experience=experience,
-        profession_wide=tuple(
-            _figure(f, sources) for f in doc.list_of("profession_wide", min_len=0)
-        ),
-        variable_pay=_source_notes(doc, "variable_pay", sources),
-        sector_notes=_source_notes(doc, "sector_notes", sources),
-        benefits=_source_notes(doc, "benefits", sources),
+        profession_wide=tuple(_figure(f) for f in doc.profession_wide),
+        variable_pay=tuple(SourceNote(n.source, n.text) for n in doc.variable_pay),
+        sector_notes=tuple(SourceNote(n.source, n.text) for n in doc.sector_notes),
+        benefits=tuple(SourceNote(n.source, n.text) for n in doc.benefits),
         method=method,
         sources=sources,
     )
 
 
-def _labels(f: Fields) -> Mapping[str, str]:
-    names = f.keys()
-    out = {key: f.str(key) for key in names}
-    if not out:
-        raise f.error("", "must list at least one value")
-    return MappingProxyType(out)
-
-
-def _method(f: Fields) -> Method:
-    width = f.number("min_half_width_pct")
-    if not 0 <= width < 100:
-        raise f.error("min_half_width_pct", "must be between 0 and 100")
-    return Method(
-        min_half_width_pct=width,
-        round_small=f.int("round_small", minimum=1),
-        round_large=f.int("round_large", minimum=1),
-        round_threshold=f.int("round_threshold", minimum=0),
-        company_size_split=f.str("company_size_split"),
-        paragraphs=f.str_list("paragraphs"),
-    )
-
-
-def _figure(f: Fields, sources: Mapping[str, Source]) -> Figure:
-    source = f.source("source", sources)
-    kind = f.choice("kind", FIGURE_KINDS)
-    basis = f.choice("basis", FIGURE_BASES)
-    low: float | None
-    high: float | None
-    if kind == "range":
-        low, high = f.number("low"), f.number("high")
-        if high < low:
-            raise f.error("high", "must not be below low")
-    elif kind == "floor":
-        low, high = f.number("low"), None
+def _figure(f: m.Figure) -> Figure:
+    if f.kind == "point":
+        low = high = f.value
     else:
-        low = high = f.number("value")
-    if low is not None and low <= 0:
-        raise f.error("low" if kind != "point" else "value", "must be a positive amount")
-    return Figure(source=source, label=f.str("label"), kind=kind, low=low, high=high, basis=basis)
+        low, high = f.low, f.high
+    return Figure(source=f.source, label=f.label, kind=f.kind, low=low, high=high, basis=f.basis)
 
 
-def _effect_figure(f: Fields, sources: Mapping[str, Source]) -> EffectFigure:
-    apply = f.bool("apply", default=True)
-    low: float | None
-    high: float | None
-    if apply or f.has("low_pct") or f.has("high_pct"):
-        low, high = f.number("low_pct"), f.number("high_pct")
-        if high < low:
-            raise f.error("high_pct", "must not be below low_pct")
-    else:
-        low = high = None
-    return EffectFigure(
-        source=f.source("source", sources),
-        low_pct=low,
-        high_pct=high,
-        apply=apply,
-        note=f.str("note"),
-    )
-
-
-def _effect(f: Fields, key: str, sources: Mapping[str, Source]) -> Effect:
-    variable_high = f.opt_number("variable_high")
-    variable_source = f.source("variable_source", sources) if variable_high is not None else ""
+def _effect(f: m.Effect, key: str) -> Effect:
     return Effect(
         key=key,
-        name=f.str("name"),
-        figures=tuple(_effect_figure(x, sources) for x in f.list_of("figures", min_len=0)),
-        none_note=f.opt_str("none_note"),
-        variable_high=variable_high,
-        variable_source=variable_source,
+        name=f.name,
+        figures=tuple(
+            EffectFigure(x.source, x.low_pct, x.high_pct, x.apply, x.note) for x in f.figures
+        ),
+        none_note=f.none_note,
+        variable_high=f.variable_high,
+        variable_source=f.variable_source or "",
     )
 
 
-def _effect_group(
-    f: Fields, allowed: Mapping[str, str], sources: Mapping[str, Source]
-) -> Mapping[str, Effect]:
-    names = f.keys()
-    missing = [key for key in allowed if key not in names]
-    if missing:
-        raise f.error(missing[0], "is required (every choice needs an effect entry)")
-    extra = [key for key in names if key not in allowed]
-    if extra:
-        raise f.error(extra[0], f"is not one of the choices ({', '.join(allowed)})")
-    return MappingProxyType({key: _effect(f.sub(key), key, sources) for key in allowed})
+def _effect_group(entries: Mapping[str, m.Effect]) -> Mapping[str, Effect]:
+    return MappingProxyType({key: _effect(item, key) for key, item in entries.items()})
 
 
 def _company_sizes(
-    f: Fields, allowed: Mapping[str, str], sources: Mapping[str, Source]
+    entries: Mapping[str, m.CompanySize], gap: m.CompanySizeGap
 ) -> Mapping[str, Effect]:
-    gap_f = f.sub("published_gap")
-    source = gap_f.source("source", sources)
-    gap = gap_f.number("gap_pct")
-    note = gap_f.str("note")
     # Split the large-vs-small gap evenly in ratio terms around the mid-sized baseline.
-    half = math.sqrt(1 + gap / 100)
+    half = math.sqrt(1 + gap.gap_pct / 100)
     side_pct = {"high": (half - 1) * 100, "low": (1 / half - 1) * 100}
     out: dict[str, Effect] = {}
-    names = f.keys()
-    for key in allowed:
-        if key not in names:
-            raise f.error(key, "is required (every choice needs an effect entry)")
-        item = f.sub(key)
-        side = item.choice("side", ("low", "none", "high"))
+    for key, item in entries.items():
         figures: tuple[EffectFigure, ...] = ()
-        if side != "none":
-            pct = round(side_pct[side], 1)
-            figures = (EffectFigure(source, pct, pct, True, note),)
-        out[key] = Effect(key=key, name=item.str("name"), figures=figures)
+        if item.side != "none":
+            pct = round(side_pct[item.side], 1)
+            figures = (EffectFigure(gap.source, pct, pct, True, gap.note),)
+        out[key] = Effect(key=key, name=item.name, figures=figures)
     return MappingProxyType(out)
 
 
-def _variable(f: Fields, sources: Mapping[str, Source]) -> VariableShare:
-    low, high = f.number("low"), f.number("high")
-    if not 0 <= low <= high <= 100:
-        raise f.error("high", "shares must satisfy 0 <= low <= high <= 100")
-    return VariableShare(low=low, high=high, source=f.source("source", sources), note=f.str("note"))
-
-
-def _band(figures: Iterable[Figure], method: Method, where: Fields, name: str) -> Band:
+def _band(figures: Iterable[Figure], method: Method, where: str) -> Band:
     figures = list(figures)
-    mids = [m for m in (f.midpoint for f in figures) if m is not None]
+    mids = [mid for mid in (f.midpoint for f in figures) if mid is not None]
     if not mids:
-        raise where.error(name, "needs at least one range or average to price the level")
+        raise FieldProblem(where, "needs at least one range or average to price the level")
     typical = float(median(mids))
     lows = [_req(f.low) for f in figures if f.kind in ("range", "floor")]
     highs = [_req(f.high) for f in figures if f.kind == "range"]
@@ -616,81 +504,52 @@ def _band(figures: Iterable[Figure], method: Method, where: Fields, name: str) -
 
 
 def _levels(
-    f: Fields,
-    sources: Mapping[str, Source],
+    evidence: Mapping[str, m.LevelEvidence],
     premiums: Mapping[str, Effect],
     method: Method,
 ) -> Mapping[str, Level]:
-    slugs = f.keys()
-    raw: dict[str, Fields] = {slug: f.sub(slug) for slug in slugs}
-    if not raw:
-        raise f.error("", "must list at least one level")
-    direct: dict[str, tuple[Figure, ...]] = {}
-    for slug, item in raw.items():
-        if item.choice("pricing", PRICING) == "direct":
-            direct[slug] = tuple(_figure(x, sources) for x in item.list_of("figures"))
+    direct = {
+        slug: tuple(_figure(x) for x in item.figures)
+        for slug, item in evidence.items()
+        if item.pricing == "direct"
+    }
     out: dict[str, Level] = {}
-    for slug, item in raw.items():
-        pricing = item.str("pricing")
-        priced_from: tuple[str, ...] = ()
-        premium: str | None = None
-        if pricing == "direct":
+    for slug, item in evidence.items():
+        if item.pricing == "direct":
             figures = direct[slug]
-            band = _band(figures, method, item, "figures")
+            band = _band(figures, method, f"levels.{slug}.figures")
         else:
-            priced_from = item.str_list("priced_from")
-            for i, other in enumerate(priced_from):
-                if other not in direct:
-                    raise item.error(
-                        f"priced_from[{i}]",
-                        f"must name a directly priced level ({', '.join(direct)})",
-                    )
-            figures = _unique_figures(fig for other in priced_from for fig in direct[other])
-            band = _band(figures, method, item, "priced_from")
-            if pricing == "premium":
-                premium = item.choice("premium", premiums)
-                effect = premiums[premium]
+            figures = _unique_figures(fig for other in item.priced_from for fig in direct[other])
+            band = _band(figures, method, f"levels.{slug}.priced_from")
+            if item.premium is not None:
+                effect = premiums[item.premium]
                 band = Band(
                     low=band.low * (1 + effect.low_pct / 100),
                     typical=band.typical * (1 + effect.typical_pct / 100),
                     high=band.high * (1 + effect.high_pct / 100),
                 )
-        thin_note = item.opt_str("thin_note")
-        if pricing != "direct" and not thin_note:
-            raise item.error("thin_note", "is required for a level without its own figures")
-        encoded = item.str_list("encodes", min_len=0)
-        for i, value in enumerate(encoded):
-            if value not in ENCODABLE:
-                raise item.error(f"encodes[{i}]", f"must be one of {', '.join(ENCODABLE)}")
-        encodes = frozenset(encoded)
+        share = item.variable
         out[slug] = Level(
             slug=slug,
-            title=item.str("title"),
-            rank=item.int("rank", minimum=1),
-            pricing=pricing,
+            title=item.title,
+            rank=item.rank,
+            pricing=item.pricing,
             figures=figures,
-            priced_from=priced_from,
-            premium=premium,
-            encodes=encodes,
-            thin_note=thin_note,
-            variable=_variable(item.sub("variable"), sources),
+            priced_from=item.priced_from,
+            premium=item.premium,
+            encodes=frozenset(item.encodes),
+            thin_note=item.thin_note,
+            variable=VariableShare(share.low, share.high, share.source, share.note),
             band=band,
         )
     return MappingProxyType(out)
-
-
-def _source_notes(f: Fields, name: str, sources: Mapping[str, Source]) -> tuple[SourceNote, ...]:
-    return tuple(
-        SourceNote(source=x.source("source", sources), text=x.str("text"))
-        for x in f.list_of(name, min_len=0)
-    )
 
 
 # --------------------------------------------------------------------------- profiles
 
 
 def validate_profile(profile: SalaryProfile, data: CompensationData) -> None:
-    """Raise ProfileError naming every bad field (unknown values list the allowed ones)."""
+    """Raise FieldErrors naming every bad field (unknown values list the allowed ones)."""
     errors: dict[str, str] = {}
     for name in ("level", "industry", "company_size", "metro", "work_mode"):
         value = getattr(profile, name)
@@ -704,7 +563,7 @@ def validate_profile(profile: SalaryProfile, data: CompensationData) -> None:
         if not isinstance(getattr(profile, name), bool):
             errors[name] = "Must be true or false."
     if errors:
-        raise ProfileError(errors)
+        raise FieldErrors(errors)
 
 
 def _portfolio_error(value: object, data: CompensationData) -> str:
@@ -723,7 +582,7 @@ def _portfolio_error(value: object, data: CompensationData) -> str:
 
 
 def parse_profile(params: Mapping[str, Any], data: CompensationData) -> SalaryProfile:
-    """Build a profile from query-string style values, raising ProfileError for bad ones."""
+    """Build a profile from query-string style values, raising FieldErrors for bad ones."""
     errors: dict[str, str] = {}
 
     def text(name: str) -> str | None:
@@ -777,11 +636,11 @@ def parse_profile(params: Mapping[str, Any], data: CompensationData) -> SalaryPr
     )
     try:
         validate_profile(profile, data)
-    except ProfileError as exc:
+    except FieldErrors as exc:
         for name, message in exc.fields.items():
             errors.setdefault(name, message)
     if errors:
-        raise ProfileError(errors)
+        raise FieldErrors(errors)
     return profile
 
 

@@ -8,22 +8,13 @@ from typing import Any
 
 import yaml
 
+from scoring.models.base import ContentError
+
 # Aliases: Fields has methods named str, int and bool, which shadow the builtins
 # inside the class body.
 Text = str
 Int = int
 Bool = bool
-
-
-class ContentError(ValueError):
-    """A content file is missing, malformed or incomplete."""
-
-    def __init__(self, path: Path | str, field: str, problem: str) -> None:
-        self.path = str(path)
-        self.field = field
-        self.problem = problem
-        where = f"field '{field}'" if field else "file"
-        super().__init__(f"{self.path}: {where}: {problem}")
 
 
 def read_yaml(path: Path) -> Fields:

@@ -25,7 +25,7 @@ from scoring.jobdesc import (
 )
 from scoring.roles import ROLE_SLUGS, Role, load_roles
 from scoring.sources import load_sources
-from scoring.yamlfields import ContentError
+from scoring.content import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 # The posting separates the ends of a range and the parts of its title line with an en dash.
@@ -69,7 +69,7 @@ def roles() -> Mapping[str, Role]:
 
 @pytest.fixture(scope="module")
 def texts() -> JobDescriptionTexts:
-    return load_jobdesc_texts(CONTENT)
+    return load_jobdesc_texts(CONTENT, load_sources(CONTENT))
 
 
 def make_choices(**changes: Any) -> JobChoices:
@@ -383,8 +383,10 @@ def test_choices_are_trimmed() -> None:
     assert choices.extra_requirements == ("SQL",)
 
 
-def test_compose_without_texts_reads_the_project_content(roles: Mapping[str, Role]) -> None:
-    jd = compose_job_description(roles["account-manager"], make_choices(), PAY)
+def test_compose_with_the_project_texts(
+    roles: Mapping[str, Role], texts: JobDescriptionTexts
+) -> None:
+    jd = compose_job_description(roles["account-manager"], make_choices(), PAY, texts)
     assert f"$62,000 {DASH} $84,000 a year" in jd.to_text()
 
 
@@ -393,6 +395,7 @@ def texts_copy(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     root.mkdir()
     shutil.copy(CONTENT / "jobdesc.yaml", root / "jobdesc.yaml")
+    shutil.copy(CONTENT / "sources.yaml", root / "sources.yaml")
     return root
 
 
@@ -421,7 +424,7 @@ def test_a_broken_texts_file_names_the_field(
         target[keys[-1]] = value
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        load_jobdesc_texts(texts_copy)
+        load_jobdesc_texts(texts_copy, load_sources(texts_copy))
     assert caught.value.path == str(path)
     assert caught.value.field == field
     assert problem in caught.value.problem

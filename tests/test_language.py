@@ -22,7 +22,7 @@ from scoring.language import (
     load_gender_lexicon,
 )
 from scoring.sources import load_sources
-from scoring.yamlfields import ContentError
+from scoring.content import ContentError
 
 LEXICON_PATH = Path("language") / "gender_coded.yaml"
 

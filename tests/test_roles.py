@@ -13,7 +13,7 @@ import yaml
 
 from scoring.roles import Role, load_roles
 from scoring.sources import Source, load_sources
-from scoring.yamlfields import ContentError
+from scoring.content import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -284,7 +284,7 @@ def test_a_missing_field_names_file_and_field(
         ("account-manager", ("kpis", 0, "source"), "wikipedia", "kpis[0].source", "unknown"),
         ("account-manager", ("sources",), ["cuevr-2025", "blog"], "sources[1]", "unknown"),
         ("account-manager", ("years", "max"), 2, "years.max", "at least 3"),
-        ("account-manager", ("skills", "hard"), [], "skills.hard", "at least 1"),
+        ("account-manager", ("skills", "hard"), [], "skills.hard", "at least one"),
     ],
 )
 def test_a_malformed_field_names_file_and_field(

@@ -25,7 +25,7 @@ from scoring.salary import (
     parse_profile,
 )
 from scoring.sources import load_sources
-from scoring.yamlfields import ContentError
+from scoring.content import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 KEY_LEVELS = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from flask import Blueprint, jsonify, url_for
@@ -50,9 +49,9 @@ def role_detail(slug: str) -> ResponseReturnValue:
         )
     pay = national_pay(slug).to_dict()
     body = {
-        **asdict(role),
+        **role.model_dump(),
         **role_summary(role),
-        "years": {**asdict(role.years), "label": role.years.label},
+        "years": {**role.years.model_dump(), "label": role.years.label},
         "salary": {
             "base": pay["base"],
             "total_cash": pay["total_cash"],

@@ -1,0 +1,126 @@
+"""The model of content/jobdesc.yaml: the generic wording of a job posting."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+
+from pydantic import Field, model_validator
+
+from scoring.models.base import ContentModel, FieldProblem, Int, SourceId, Text
+
+__all__ = [
+    "HEADING_KEYS",
+    "TEMPLATE_FIELDS",
+    "WORK_MODES",
+    "JobDescriptionFile",
+    "WorkModeText",
+]
+
+WORK_MODES: tuple[str, ...] = ("onsite", "hybrid", "remote")
+# The headed sections of a posting (the title has no heading of its own).
+HEADING_KEYS: tuple[str, ...] = (
+    "about",
+    "summary",
+    "responsibilities",
+    "must_have",
+    "nice_to_have",
+    "kpis",
+    "compensation",
+    "how_to_apply",
+    "eeo",
+)
+# Which placeholders each template may use: the composer fills exactly these.
+TEMPLATE_FIELDS: Mapping[str, frozenset[str]] = {
+    "title_line": frozenset({"title", "metro", "work_mode"}),
+    "level_line": frozenset({"title", "years", "industry", "metro", "work_mode"}),
+    "about_fallback": frozenset({"company", "industry"}),
+    "intro": frozenset({"company", "title", "where"}),
+    "reports_to": frozenset({"reports_to"}),
+    "portfolio": frozenset({"portfolio"}),
+    "kpi": frozenset({"name", "target"}),
+    "pay_range": frozenset({"symbol", "low", "high", "period"}),
+    "pay_line": frozenset({"range"}),
+}
+HEADING_FIELDS = frozenset({"company"})
+EEO_FIELDS = frozenset({"company"})
+WORK_MODE_PHRASE_FIELDS = frozenset({"metro"})
+
+
+def check_placeholders(field: str, text: str, allowed: frozenset[str]) -> None:
+    """Reject a template that uses a placeholder the composer does not fill."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise FieldProblem(field, f"is not a valid template ({exc})") from None
+    for _, placeholder, spec, conversion in parsed:
+        if placeholder is None:
+            continue
+        if placeholder not in allowed or spec or conversion:
+            known = ", ".join("{" + p + "}" for p in sorted(allowed)) or "none"
+            raise FieldProblem(
+                field, f"uses unknown placeholder '{{{placeholder}}}' (allowed: {known})"
+            )
+
+
+def exact_keys(where: str, given: Mapping[str, object], expected: tuple[str, ...]) -> None:
+    """``given`` must have exactly the keys ``expected`` lists."""
+    for key in expected:
+        if key not in given:
+            raise FieldProblem(f"{where}.{key}", "is required")
+    for key in given:
+        if key not in expected:
+            raise FieldProblem(f"{where}.{key}", f"is not a known key ({', '.join(expected)})")
+
+
+class WorkModeText(ContentModel):
+    """How a posting names a work mode, and the phrase that says where the work happens."""
+
+    label: Text
+    phrase: Text
+
+
+class SourcedText(ContentModel):
+    """A sentence that states a fact, with the source it rests on."""
+
+    text: Text
+    source: SourceId
+
+
+class PayChecks(ContentModel):
+    """What the builder accepts as a yearly pay range (this site's editorial bounds)."""
+
+    min_yearly: Int = Field(gt=0)
+    max_yearly: Int = Field(gt=0)
+    # Wording that leaves a range open at one end ("up to", "from", "and up").
+    open_ended_phrases: tuple[Text, ...] = Field(min_length=1)
+    law_note: SourcedText
+
+
+class JobDescriptionFile(ContentModel):
+    """content/jobdesc.yaml."""
+
+    headings: dict[str, Text]
+    work_modes: dict[str, WorkModeText]
+    templates: dict[str, Text]
+    currencies: dict[str, Text] = Field(min_length=1)
+    periods: dict[str, Text] = Field(min_length=1)
+    default_how_to_apply: Text
+    eeo_statement: Text
+    pay_checks: PayChecks
+
+    @model_validator(mode="after")
+    def _complete(self) -> JobDescriptionFile:
+        exact_keys("headings", self.headings, HEADING_KEYS)
+        exact_keys("work_modes", self.work_modes, WORK_MODES)
+        exact_keys("templates", self.templates, tuple(TEMPLATE_FIELDS))
+        for key, text in self.headings.items():
+            check_placeholders(f"headings.{key}", text, HEADING_FIELDS)
+        for key, mode in self.work_modes.items():
+            check_placeholders(f"work_modes.{key}.phrase", mode.phrase, WORK_MODE_PHRASE_FIELDS)
+        for key, text in self.templates.items():
+            check_placeholders(f"templates.{key}", text, TEMPLATE_FIELDS[key])
+        check_placeholders("eeo_statement", self.eeo_statement, EEO_FIELDS)
+        if self.pay_checks.max_yearly <= self.pay_checks.min_yearly:
+            raise FieldProblem("pay_checks.max_yearly", "must be greater than min_yearly")
+        return self
