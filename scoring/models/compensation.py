@@ -7,7 +7,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from scoring.models.base import ContentModel, FieldProblem, Int, Number, OptText, SourceId, Text
+from scoring.models.base import (
+    Bool,
+    ContentModel,
+    FieldProblem,
+    Int,
+    Number,
+    OptText,
+    SourceId,
+    Text,
+)
 
 __all__ = [
     "ENCODABLE",
@@ -118,7 +127,7 @@ class EffectFigure(ContentModel):
     """One published percentage effect, or a figure shown only for comparison (apply: false)."""
 
     source: SourceId
-    apply: bool = True
+    apply: Bool = True
     low_pct: Number | None = None
     high_pct: Number | None = None
     note: Text
