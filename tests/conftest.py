@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask, abort, request
@@ -15,6 +16,18 @@ from werkzeug.serving import make_server
 from webapp import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+# Laid over webapp.config.DEFAULTS and the environment by every app the tests build.
+TEST_CONFIG: dict[str, Any] = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret-key",
+    # Far above what the suite sends; the rate-limit tests build apps with their own.
+    "RATELIMIT_HEAVY": "1000 per minute",
+    # Every export test renders its PDF; the cache tests give the app a cache of their own.
+    "PDF_CACHE_SIZE": 0,
+}
+
+AppFactory = Callable[..., Flask]
 
 
 def _add_failure_routes(app: Flask) -> None:
@@ -38,11 +51,19 @@ def _add_failure_routes(app: Flask) -> None:
 
 
 @pytest.fixture(scope="session")
-def app() -> Iterator[Flask]:
+def make_app() -> AppFactory:
+    """Build an app from TEST_CONFIG with some settings changed: ``make_app(KEY=value)``."""
+
+    def make(**settings: Any) -> Flask:
+        return create_app({**TEST_CONFIG, **settings})
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def app(make_app: AppFactory) -> Iterator[Flask]:
     """One app for the session: loading spaCy once keeps the suite fast."""
-    app = create_app(
-        {"TESTING": True, "MAX_CONTENT_LENGTH": 1024 * 1024, "PROPAGATE_EXCEPTIONS": False}
-    )
+    app = make_app(MAX_CONTENT_LENGTH=1024 * 1024, PROPAGATE_EXCEPTIONS=False)
     _add_failure_routes(app)
     yield app
 
@@ -53,9 +74,9 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture(scope="session")
-def csrf_app() -> Iterator[Flask]:
+def csrf_app(make_app: AppFactory) -> Iterator[Flask]:
     """An app with CSRF protection on, as in production (TESTING keeps it on too)."""
-    yield create_app({"TESTING": True, "WTF_CSRF_ENABLED": True})
+    yield make_app(WTF_CSRF_ENABLED=True)
 
 
 def _browser_skip_reason() -> str | None:

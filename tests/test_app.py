@@ -6,7 +6,8 @@ import logging
 
 import pytest
 
-from webapp.config import ConfigError, from_environment
+from tests.conftest import TEST_CONFIG
+from webapp.config import DEFAULTS, ConfigError, from_environment
 
 PAGES = ["/", "/sources"]
 
@@ -124,10 +125,25 @@ def test_development_generates_a_secret_key_with_a_warning():
     with pytest.warns(RuntimeWarning, match="SECRET_KEY is not set"):
         config = from_environment({})
     assert len(config["SECRET_KEY"]) >= 32
-    assert config["MAX_CONTENT_LENGTH"] == 5 * 1024 * 1024
+
+
+def test_a_test_config_brings_its_own_secret_key():
+    # No warning (pytest would fail on one) and no stand-in key.
+    assert "SECRET_KEY" not in from_environment({}, random_secret_key=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        from_environment({"TOOLKIT_ENV": "production"}, random_secret_key=False)
+
+
+def test_the_environment_sets_only_what_it_names():
+    assert from_environment({"SECRET_KEY": "x"}) == {"SECRET_KEY": "x"}
+    production = from_environment({"SECRET_KEY": "x", "TOOLKIT_ENV": "production"})
+    assert production["SESSION_COOKIE_SECURE"] is True
+    with pytest.raises(ConfigError, match="TOOLKIT_ENV"):
+        from_environment({"SECRET_KEY": "x", "TOOLKIT_ENV": "staging"})
 
 
 def test_upload_limit_is_configurable():
+    assert DEFAULTS["MAX_CONTENT_LENGTH"] == 5 * 1024 * 1024
     config = from_environment({"SECRET_KEY": "x", "MAX_UPLOAD_MB": "2"})
     assert config["MAX_CONTENT_LENGTH"] == 2 * 1024 * 1024
     with pytest.raises(ConfigError):
@@ -135,8 +151,17 @@ def test_upload_limit_is_configurable():
 
 
 def test_pdf_cache_size_is_configurable():
-    assert from_environment({"SECRET_KEY": "x"})["PDF_CACHE_SIZE"] == 64
+    assert DEFAULTS["PDF_CACHE_SIZE"] == 64
     assert from_environment({"SECRET_KEY": "x", "PDF_CACHE_SIZE": "0"})["PDF_CACHE_SIZE"] == 0
     for bad in ("many", "-1", "2.5"):
         with pytest.raises(ConfigError, match="PDF_CACHE_SIZE"):
             from_environment({"SECRET_KEY": "x", "PDF_CACHE_SIZE": bad})
+
+
+def test_config_layers_defaults_then_environment_then_test_config(monkeypatch, make_app):
+    monkeypatch.setenv("MAX_UPLOAD_MB", "2")
+    monkeypatch.setenv("SECRET_KEY", "from-the-environment")
+    app = make_app()
+    assert app.config["WTF_CSRF_TIME_LIMIT"] is None  # a default nothing overrides
+    assert app.config["MAX_CONTENT_LENGTH"] == 2 * 1024 * 1024  # the environment over a default
+    assert app.config["SECRET_KEY"] == TEST_CONFIG["SECRET_KEY"]  # the test config over both

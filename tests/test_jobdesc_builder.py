@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from scoring.salary import SalaryProfile, estimate_salary
+from tests.conftest import AppFactory
 from webapp import get_content
 
 PAGE = "/job-descriptions"
@@ -580,10 +581,8 @@ def test_api_strips_control_characters(client: FlaskClient) -> None:
 # --- rate limit ----------------------------------------------------------------------
 
 
-def test_only_pdf_exports_spend_the_heavy_rate_limit() -> None:
-    from webapp import create_app
-
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_HEAVY": "2/minute"})
+def test_only_pdf_exports_spend_the_heavy_rate_limit(make_app: AppFactory) -> None:
+    app = make_app(WTF_CSRF_ENABLED=False, RATELIMIT_HEAVY="2/minute")
     client = app.test_client()
     for _ in range(3):
         assert client.post(PAGE, data=FORM).status_code == 200

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from webapp.jobdesc.forms import MAX_POSTING_CHARS
+from webapp.jobdesc.service import MAX_POSTING_CHARS
 
 PAGE = "/job-descriptions/check"
 API = "/api/v1/language-check"

@@ -18,8 +18,8 @@ from weasyprint import HTML
 
 from scoring.resume.extract import ExtractionError, extract_pasted, extract_text
 from scoring.resume.report import ResumeReport, analyze_resume
+from tests.conftest import AppFactory
 from tests.test_extract import blank_pdf, zip_bomb
-from webapp import create_app
 from webapp.resume.forms import MAX_RESUME_CHARS
 
 PAGE = "/resume"
@@ -580,9 +580,9 @@ def test_api_needs_no_csrf_token(csrf_app: Flask) -> None:
 
 
 @pytest.fixture()
-def limited_app() -> Iterator[Flask]:
+def limited_app(make_app: AppFactory) -> Iterator[Flask]:
     """An app whose heavy endpoints allow two requests a minute."""
-    yield create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_HEAVY": "2/minute"})
+    yield make_app(WTF_CSRF_ENABLED=False, RATELIMIT_HEAVY="2/minute")
 
 
 def test_analysis_is_rate_limited_but_the_form_is_not(limited_app: Flask) -> None:

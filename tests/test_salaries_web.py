@@ -245,7 +245,7 @@ def test_api_rejects_bad_values_naming_what_is_allowed(client, query, field, nee
     assert response.status_code == 400
     assert response.mimetype == "application/json"
     error = response.get_json()["error"]
-    assert error["code"] == "invalid_profile"
+    assert error["code"] == "validation_error"
     assert field in error["message"]
     assert needle in error["fields"][field]
 
@@ -266,10 +266,8 @@ def test_api_pdf_format(client, data):
     assert usd(_estimate(data).total_cash.typical) in _pdf_text(response.data)
 
 
-def test_pdf_exports_share_the_heavy_rate_limit_and_json_does_not():
-    from webapp import create_app
-
-    app = create_app({"TESTING": True, "RATELIMIT_HEAVY": "2 per minute"})
+def test_pdf_exports_share_the_heavy_rate_limit_and_json_does_not(make_app):
+    app = make_app(RATELIMIT_HEAVY="2 per minute")
     client = app.test_client()
     query = "level=account-coordinator"
     assert client.get(f"/salaries/estimate.pdf?{query}").status_code == 200

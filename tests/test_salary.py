@@ -13,11 +13,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scoring.content import ContentError
+from scoring.errors import FieldErrors
 from scoring.roles import ROLE_SLUGS
 from scoring.salary import (
     CompensationData,
     Estimate,
-    ProfileError,
     SalaryProfile,
     estimate_salary,
     level_table,
@@ -25,7 +26,6 @@ from scoring.salary import (
     parse_profile,
 )
 from scoring.sources import load_sources
-from scoring.content import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 KEY_LEVELS = [
@@ -300,20 +300,20 @@ def test_levels_without_own_figures_are_marked_thin(data: CompensationData, slug
 def test_bad_profiles_are_rejected_with_a_clear_message(
     data: CompensationData, params: dict[str, str], field: str, fragment: str
 ) -> None:
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(FieldErrors) as caught:
         parse_profile(params, data)
     assert isinstance(caught.value, ValueError)
     assert fragment in caught.value.fields[field]
 
 
 def test_every_bad_field_is_reported_at_once(data: CompensationData) -> None:
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(FieldErrors) as caught:
         parse_profile({"level": "x", "metro": "y", "portfolio_arr": "-1"}, data)
     assert set(caught.value.fields) == {"level", "metro", "portfolio_arr"}
 
 
 def test_estimate_rejects_an_invalid_profile_object(data: CompensationData) -> None:
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(FieldErrors) as caught:
         estimate_salary(SalaryProfile(level="account-manager", portfolio_arr=-1.0), data)
     assert "negative" in caught.value.fields["portfolio_arr"]
 
@@ -363,7 +363,7 @@ def test_level_table_lists_every_level_and_follows_the_filters(data: Compensatio
 
 
 def test_level_table_rejects_unknown_filters(data: CompensationData) -> None:
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(FieldErrors) as caught:
         level_table(data, metro="narnia")
     assert "chicago" in caught.value.fields["metro"]
 

@@ -12,7 +12,7 @@ from scoring.content import DEFAULT_CONTENT_DIR, Content, load_content
 from scoring.nlp import load_pipeline, model_names, pipeline_label
 from scoring.resume.components import build_matchers
 from scoring.resume.report import ResumeAnalyzer
-from webapp.config import from_environment
+from webapp.config import DEFAULTS, from_environment
 from webapp.extensions import csrf, limiter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,20 +26,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_url_path="/static",
         template_folder="templates",
     )
-    if test_config is None:
-        app.config.from_mapping(from_environment())
-    else:
-        app.config.from_mapping(
-            {
-                "SECRET_KEY": "test-secret-key",
-                "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
-                "SPACY_MODEL": "",
-                "CONTENT_DIR": "",
-                "RATELIMIT_STORAGE_URI": "memory://",
-                "RATELIMIT_HEAVY": "1000 per minute",
-                "PDF_CACHE_SIZE": 0,
-            }
-        )
+    app.config.from_mapping(DEFAULTS)
+    # A test config brings its own SECRET_KEY, so a missing one in the environment is
+    # no reason for a stand-in key (or its warning).
+    app.config.from_mapping(from_environment(random_secret_key=test_config is None))
+    if test_config is not None:
         app.config.from_mapping(test_config)
 
     content_dir = Path(app.config["CONTENT_DIR"] or DEFAULT_CONTENT_DIR)
@@ -60,33 +51,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
 
-    from webapp import errors, formatting, navigation, pdf, security
-    from webapp.api import bp as api_bp
+    from webapp import api, errors, formatting, navigation, pdf, security
     from webapp.jobdesc import bp as jobdesc_bp
-    from webapp.jobdesc.api import bp_api as jobdesc_api_bp
     from webapp.main import bp as main_bp
     from webapp.resume import bp as resume_bp
-    from webapp.resume.api import bp_api as resume_api_bp
     from webapp.roles import bp as roles_bp
-    from webapp.roles.api import bp_api as roles_api_bp
     from webapp.salaries import bp as salaries_bp
-    from webapp.salaries.api import bp_api as salaries_api_bp
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(api_bp)
-    csrf.exempt(api_bp)  # JSON API: no cookies or sessions are used to authorise it
-    app.register_blueprint(jobdesc_bp)
-    app.register_blueprint(jobdesc_api_bp)
-    csrf.exempt(jobdesc_api_bp)
-    app.register_blueprint(resume_bp)
-    app.register_blueprint(resume_api_bp)
-    csrf.exempt(resume_api_bp)
-    app.register_blueprint(roles_bp)
-    app.register_blueprint(roles_api_bp)
-    csrf.exempt(roles_api_bp)
-    app.register_blueprint(salaries_bp)
-    app.register_blueprint(salaries_api_bp)
-    csrf.exempt(salaries_api_bp)
+    for pages in (main_bp, roles_bp, salaries_bp, jobdesc_bp, resume_bp):
+        app.register_blueprint(pages)
+    api.init_app(app)
     errors.init_app(app)
     navigation.init_app(app)
     formatting.init_app(app)

@@ -8,6 +8,8 @@ from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from scoring.errors import FieldErrors
+
 MESSAGES = {
     400: (
         "This request could not be understood",
@@ -58,6 +60,11 @@ def json_error(
     response = jsonify(body)
     response.status_code = status
     return response
+
+
+def field_errors(exc: FieldErrors) -> Response:
+    """The API's answer to refused input: 400 with each field's message under ``fields``."""
+    return json_error(400, exc.message, exc.code, exc.fields)
 
 
 def render_error(status: int, detail: str | None = None) -> tuple[str, int]:

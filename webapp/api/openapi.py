@@ -1,24 +1,32 @@
 """The OpenAPI 3.1 document of the JSON API, served at GET /api/v1/openapi.json.
 
-The document is a plain dict built per request: every enumeration (role slugs,
-industries, company sizes, metros, work modes) comes from the loaded content, so the
-schema never drifts from the data the endpoints validate against.
+The component schemas are generated from the response models in ``webapp.api.schemas``,
+the same models every endpoint builds its answer with; the paths and request bodies are
+written here. Every enumeration (role slugs, industries, company sizes, metros, work
+modes) comes from the loaded content, so the document never drifts from the data the
+endpoints validate against.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any, get_args
 
 from flask import current_app, jsonify
 from flask.typing import ResponseReturnValue
+from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from scoring.content import Content
+from scoring.errors import FieldErrors
+from scoring.resume.extract import ErrorCode
 from webapp import get_content
-from webapp.api import bp
+from webapp.api.inputs import JSON, UnsupportedFormat
+from webapp.api.schemas import COMPONENTS, CONTENT_ENUM
+from webapp.errors import CODES
 from webapp.jobdesc.builder import LIST_FIELDS, MAX_CHARS, MAX_LINE_CHARS, MAX_LIST_LINES
 from webapp.jobdesc.exports import EXPORT_FORMATS
-from webapp.jobdesc.forms import MAX_POSTING_CHARS
+from webapp.jobdesc.service import MAX_POSTING_CHARS
 from webapp.resume.forms import MAX_RESUME_CHARS
 
 Schema = dict[str, Any]
@@ -27,6 +35,18 @@ OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
 REF = "#/components/schemas/"
 RESPONSE_REF = "#/components/responses/"
+
+# Every code the API answers with (besides a resume extractor's reasons); README.md's
+# "API errors" says the same.
+API_ERROR_CODES: dict[str, str] = {
+    FieldErrors.code: "a field's value is refused; `fields` names each one and says why "
+    "(an unknown value lists the allowed ones)",
+    UnsupportedFormat.code: "`format` names a format the endpoint does not offer; "
+    "`fields.format` lists the ones it does",
+    "invalid_json": "the body is not a JSON object",
+    "unknown_role": "no role has that slug (404)",
+    **{code: f"HTTP {status}" for status, code in CODES.items()},
+}
 
 ERROR_STATUSES: dict[int, tuple[str, str]] = {
     400: ("BadRequest", "The request is malformed or a field has an unknown value."),
@@ -47,17 +67,7 @@ def _obj(properties: dict[str, Schema], required: Iterable[str] | None = None) -
     return {"type": "object", "properties": properties, "required": names}
 
 
-def _array(items: Schema) -> Schema:
-    return {"type": "array", "items": items}
-
-
 STRING: Schema = {"type": "string"}
-NULLABLE_STRING: Schema = {"type": ["string", "null"]}
-INTEGER: Schema = {"type": "integer"}
-NULLABLE_INTEGER: Schema = {"type": ["integer", "null"]}
-NUMBER: Schema = {"type": "number"}
-BOOLEAN: Schema = {"type": "boolean"}
-STRINGS: Schema = _array(STRING)
 BINARY: Schema = {"type": "string", "contentMediaType": "application/pdf"}
 
 
@@ -76,279 +86,65 @@ def _errors(*statuses: int) -> dict[str, Schema]:
     return {str(status): {"$ref": RESPONSE_REF + ERROR_STATUSES[status][0]} for status in statuses}
 
 
-def _schemas(content: Content) -> dict[str, Schema]:
-    """The reusable schemas of the API's bodies."""
-    roles = list(content.roles)
+class _Generator(GenerateJsonSchema):
+    """Pydantic's JSON Schema without a title on every property."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+
+@functools.cache
+def _model_schemas() -> dict[str, Schema]:
+    """The component schemas of the response models (they do not depend on the content)."""
+    _, document = models_json_schema(
+        [(model, "serialization") for model in COMPONENTS],
+        ref_template=REF + "{model}",
+        schema_generator=_Generator,
+    )
+    schemas: dict[str, Schema] = document["$defs"]
+    return schemas
+
+
+def _content_enums(content: Content) -> dict[str, list[str]]:
     comp = content.compensation
-    band = _obj({"low": INTEGER, "typical": INTEGER, "high": INTEGER})
-    by_source = _obj(
-        {
-            "label": STRING,
-            "kind": STRING,
-            "basis": STRING,
-            "low": NULLABLE_INTEGER,
-            "high": NULLABLE_INTEGER,
-            "source": STRING,
-        },
-        required=["low", "high", "source"],
-    )
-    profile = _obj(
-        {
-            "level": _enum(roles),
-            "industry": _enum(comp.industries),
-            "company_size": _enum(comp.company_sizes),
-            "metro": _enum(comp.metros),
-            "work_mode": _enum(comp.work_modes),
-            "portfolio_arr": {"type": ["number", "null"]},
-            "key_accounts": BOOLEAN,
-            "certification": BOOLEAN,
-            "mba": BOOLEAN,
-        }
-    )
-    years = {
-        "type": "object",
-        "properties": {
-            "min": NULLABLE_INTEGER,
-            "max": NULLABLE_INTEGER,
-            "label": STRING,
-        },
-        "required": ["min", "max", "label"],
-    }
-    coded_word = _obj({"word": STRING, "stem": STRING, "start": INTEGER, "end": INTEGER})
     return {
-        "Error": {
-            "type": "object",
-            "description": "Every 4xx answer of the API.",
-            "properties": {
-                "error": {
-                    "type": "object",
-                    "properties": {
-                        "code": {"type": "string", "description": "A stable machine code."},
-                        "message": {"type": "string", "description": "What went wrong."},
-                        "fields": {
-                            "type": "object",
-                            "description": "The fields at fault, each with its message "
-                            "(naming the allowed values for an unknown one).",
-                            "additionalProperties": STRING,
-                        },
-                    },
-                    "required": ["code", "message", "fields"],
-                }
-            },
-            "required": ["error"],
-        },
-        "Band": band,
-        "SalaryProfile": profile,
-        "RoleSummary": _obj(
-            {
-                "slug": _enum(roles),
-                "title": STRING,
-                "track": STRING,
-                "order": INTEGER,
-                "years": years,
-                "summary": STRING,
-                "url": STRING,
-                "api_url": STRING,
-            }
-        ),
-        "RoleList": _obj({"roles": _array(_ref("RoleSummary"))}),
-        "Role": {
-            "allOf": [_ref("RoleSummary")],
-            "type": "object",
-            "properties": {
-                "responsibilities": STRINGS,
-                "requirements": _obj({"must_have": STRINGS, "nice_to_have": STRINGS}, []),
-                "skills": _obj({"hard": STRINGS, "soft": STRINGS}, []),
-                "kpis": _array(_obj({"name": STRING, "target": STRING, "source": STRING}, [])),
-                "certifications": _array({"type": "object"}),
-                "facts": _array(_obj({"text": STRING, "source": STRING}, [])),
-                "education": STRING,
-                "previous_roles": STRINGS,
-                "next_roles": STRINGS,
-                "sources": STRINGS,
-                "resume_keywords": {
-                    **STRINGS,
-                    "description": "The resume checker's ATS keywords that the role's skills, "
-                    "duties and requirements name.",
-                },
-                "salary": _obj(
-                    {
-                        "base": _ref("Band"),
-                        "total_cash": _ref("Band"),
-                        "profile": _ref("SalaryProfile"),
-                        "by_source": _array(by_source),
-                        "sources": STRINGS,
-                    }
-                ),
-            },
-            "required": ["responsibilities", "salary", "resume_keywords"],
-        },
-        "SalaryEstimate": {
-            "type": "object",
-            "description": "US dollars a year.",
-            "properties": {
-                "base": _ref("Band"),
-                "variable": _ref("Band"),
-                "total_cash": _ref("Band"),
-                "level_band": _ref("Band"),
-                "variable_share_pct": _obj({"low": NUMBER, "typical": NUMBER, "high": NUMBER}),
-                "level": _obj({"slug": _enum(roles), "title": STRING}),
-                "profile": _ref("SalaryProfile"),
-                "factors": _array(
-                    _obj(
-                        {
-                            "name": STRING,
-                            "effect_pct": NUMBER,
-                            "effect_usd": NUMBER,
-                            "low_pct": NUMBER,
-                            "high_pct": NUMBER,
-                            "source": STRING,
-                            "sources": STRINGS,
-                            "note": NULLABLE_STRING,
-                        },
-                        required=["name", "effect_pct", "effect_usd", "source"],
-                    )
-                ),
-                "skipped_factors": _array(
-                    _obj({"name": STRING, "reason": STRING, "source": STRING}, ["name", "reason"])
-                ),
-                "by_source": _array(by_source),
-                "citations": {"type": "object", "additionalProperties": STRING},
-                "sources": STRINGS,
-                "notes": STRINGS,
-            },
-            "required": ["base", "variable", "total_cash", "factors", "sources", "notes"],
-        },
-        "LanguageReport": _obj(
-            {
-                "verdict": _enum(["masculine-coded", "feminine-coded", "neutral"]),
-                "explanation": STRING,
-                "counts": _obj({"masculine": INTEGER, "feminine": INTEGER}),
-                "masculine": _array(coded_word),
-                "feminine": _array(coded_word),
-                "word_count": INTEGER,
-                "length": _enum(["too-short", "good", "too-long"]),
-                "must_have_count": INTEGER,
-                "bullet_share": NUMBER,
-                "warnings": STRINGS,
-                "alternatives": {
-                    "type": "object",
-                    "description": "Each masculine-coded word found (lower case) and neutral "
-                    "wording suggested instead (editorial suggestions).",
-                    "additionalProperties": STRINGS,
-                },
-            },
-            required=["verdict", "counts", "masculine", "feminine", "word_count", "alternatives"],
-        ),
-        "JobDescription": _obj(
-            {
-                "title": STRING,
-                "role": _enum(roles),
-                "sections": _array(
-                    _obj(
-                        {
-                            "key": STRING,
-                            "heading": STRING,
-                            "paragraphs": STRINGS,
-                            "bullets": STRINGS,
-                        },
-                        ["key", "heading"],
-                    )
-                ),
-                "markdown": STRING,
-                "text": STRING,
-                "pay_range": _obj(
-                    {
-                        "low": INTEGER,
-                        "high": INTEGER,
-                        "currency": STRING,
-                        "period": STRING,
-                        "source": _enum(["estimate", "recruiter"]),
-                        "note": STRING,
-                    }
-                ),
-                "language_check": _ref("LanguageReport"),
-            }
-        ),
-        "ResumeReport": _obj(
-            {
-                "score": {"type": "integer", "minimum": 0, "maximum": 100},
-                "score_breakdown": {"type": "object"},
-                "keywords": _obj(
-                    {
-                        "found": _array(
-                            _obj(
-                                {
-                                    "keyword": STRING,
-                                    "category": STRING,
-                                    "match": STRING,
-                                    "matched_as": STRINGS,
-                                    "count": INTEGER,
-                                    "where": STRING,
-                                }
-                            )
-                        ),
-                        "missing": _array(_obj({"keyword": STRING, "category": STRING})),
-                        "by_category": {
-                            "type": "object",
-                            "additionalProperties": _obj(
-                                {"found": STRINGS, "missing": STRINGS, "share": NUMBER}
-                            ),
-                        },
-                    }
-                ),
-                "stuffing": _array(
-                    _obj({"kind": STRING, "terms": STRINGS, "count": INTEGER, "message": STRING})
-                ),
-                "bullets": _array(
-                    _obj(
-                        {
-                            "text": STRING,
-                            "action_verb": NULLABLE_STRING,
-                            "metric": NULLABLE_STRING,
-                            "impact": STRINGS,
-                            "weak_phrases": STRINGS,
-                            "verdict": _enum(["strong", "fair", "weak"]),
-                            "suggestion": NULLABLE_STRING,
-                        }
-                    )
-                ),
-                "sections": {"type": "object"},
-                "structure": {"type": "object"},
-                "suggestions": _array(
-                    _obj(
-                        {"id": STRING, "title": STRING, "detail": STRING, "gain": NUMBER},
-                        ["title", "detail"],
-                    )
-                ),
-                "job_match": {
-                    "oneOf": [
-                        {"type": "null"},
-                        _obj(
-                            {
-                                "share": NUMBER,
-                                "percent": INTEGER,
-                                "good_share": NUMBER,
-                                "good_match": BOOLEAN,
-                                "terms": _array(
-                                    _obj(
-                                        {
-                                            "term": STRING,
-                                            "kind": STRING,
-                                            "count": INTEGER,
-                                            "covered": BOOLEAN,
-                                        }
-                                    )
-                                ),
-                                "missing": STRINGS,
-                            }
-                        ),
-                    ]
-                },
-            },
-            required=["score", "keywords", "bullets", "sections", "suggestions", "job_match"],
-        ),
+        "roles": list(content.roles),
+        "industries": list(comp.industries),
+        "company_sizes": list(comp.company_sizes),
+        "metros": list(comp.metros),
+        "work_modes": list(comp.work_modes),
     }
+
+
+def _fill_enums(node: Any, enums: Mapping[str, list[str]]) -> Any:
+    """A copy of ``node`` with every content-enum marker replaced by its allowed values."""
+    if isinstance(node, list):
+        return [_fill_enums(item, enums) for item in node]
+    if not isinstance(node, dict):
+        return node
+    filled = {key: _fill_enums(value, enums) for key, value in node.items()}
+    name = filled.pop(CONTENT_ENUM, None)
+    if name is not None:
+        filled["enum"] = enums[name]
+    return filled
+
+
+def error_codes_description() -> str:
+    """The Error schema's description: every ``code`` the API answers with, and its meaning."""
+    codes = "; ".join(f"`{code}`: {meaning}" for code, meaning in API_ERROR_CODES.items())
+    unreadable = ", ".join(f"`{code}`" for code in get_args(ErrorCode))
+    return (
+        f"Every 4xx and 5xx answer of the API. Codes: {codes}. A resume that cannot be read "
+        f"(POST /api/v1/resume/analyze) is answered with the reason as its code: {unreadable}; "
+        "`fields` then names `file` or `text`."
+    )
+
+
+def _schemas(content: Content) -> dict[str, Schema]:
+    """The reusable schemas of the API's bodies, generated from webapp.api.schemas."""
+    schemas: dict[str, Schema] = _fill_enums(_model_schemas(), _content_enums(content))
+    schemas["Error"]["description"] = error_codes_description()
+    return schemas
 
 
 def _posting_request(content: Content) -> Schema:
@@ -414,13 +210,14 @@ def _resume_request(content: Content, multipart: bool) -> Schema:
     return _obj(properties, [])
 
 
-def _format_param(values: Iterable[str], description: str) -> Schema:
+def _format_param(documents: Iterable[str], description: str) -> Schema:
+    """The ``format`` parameter of an endpoint offering ``documents`` besides JSON."""
     return {
         "name": "format",
         "in": "query",
         "required": False,
         "description": description,
-        "schema": _enum(values),
+        "schema": {**_enum((JSON, *documents)), "default": JSON},
     }
 
 
@@ -506,7 +303,7 @@ def _paths(content: Content) -> dict[str, Schema]:
                     _query("key_accounts", flag, "Manages key accounts."),
                     _query("certification", flag, "Holds a sales certification."),
                     _query("mba", flag, "Holds an MBA."),
-                    _format_param(("json", "pdf"), "json (default) or pdf."),
+                    _format_param(("pdf",), "json (default) or pdf."),
                 ],
                 "responses": {
                     "200": {
@@ -528,7 +325,7 @@ def _paths(content: Content) -> dict[str, Schema]:
                 "parameters": [
                     _format_param(
                         EXPORT_FORMATS,
-                        "Return the posting as a document instead of JSON.",
+                        "json (default), or the posting as a document: pdf, markdown or text.",
                     )
                 ],
                 "requestBody": {
@@ -585,7 +382,7 @@ def _paths(content: Content) -> dict[str, Schema]:
                 "summary": "Score a resume: keywords, bullets, sections, fixes, job match.",
                 "description": "The resume is never stored or logged.",
                 "tags": ["resume"],
-                "parameters": [_format_param(("json", "pdf"), "json (default) or pdf.")],
+                "parameters": [_format_param(("pdf",), "json (default) or pdf.")],
                 "requestBody": {
                     "required": True,
                     "content": {
@@ -623,14 +420,14 @@ def openapi_document(content: Content) -> dict[str, Any]:
             "title": "Account Manager career toolkit API",
             "version": API_VERSION,
             "description": "Roles, salary estimates, job descriptions and resume checks. "
-            'Every 4xx answer is JSON {"error": {"code", "message", "fields"}}.',
+            'Every 4xx answer is JSON {"error": {"code", "message", "fields"}}; the Error '
+            "schema lists the codes.",
         },
         "paths": _paths(content),
         "components": {"schemas": _schemas(content), "responses": responses},
     }
 
 
-@bp.get("/openapi.json")
 def openapi_json() -> ResponseReturnValue:
     """This API's OpenAPI 3.1 document."""
     return jsonify(openapi_document(get_content(current_app)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from scoring.content import Content
+from scoring.errors import FieldErrors
 from scoring.jobdesc import (
     WORK_MODES,
     JobChoices,
@@ -61,14 +62,6 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _UNSAFE_CHARS = frozenset({"Cc", "Cs", "Co", "Cn"})
 
 PaySource = Literal["estimate", "recruiter"]
-
-
-class BuilderError(ValueError):
-    """Values the builder cannot use; ``fields`` maps each field to its message."""
-
-    def __init__(self, fields: Mapping[str, str]) -> None:
-        self.fields = dict(fields)
-        super().__init__("; ".join(f"{name}: {msg}" for name, msg in self.fields.items()))
 
 
 @dataclass(frozen=True)
@@ -276,7 +269,7 @@ def _pay_range(values: Mapping[str, Any], errors: dict[str, str]) -> tuple[int, 
 
 
 def parse_posting_request(values: Mapping[str, Any], content: Content) -> PostingRequest:
-    """Check every builder field; raise BuilderError naming each bad one."""
+    """Check every builder field; raise FieldErrors naming each bad one."""
     errors: dict[str, str] = {}
     comp = content.compensation
     roles = {slug: role.title for slug, role in content.roles.items()}
@@ -302,7 +295,7 @@ def parse_posting_request(values: Mapping[str, Any], content: Content) -> Postin
     include_eeo = _flag(values, "include_eeo", True, errors)
     recruiter_range = _pay_range(values, errors)
     if errors:
-        raise BuilderError(errors)
+        raise FieldErrors(errors)
 
     choices = JobChoices(
         company_name=texts["company_name"],

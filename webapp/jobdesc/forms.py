@@ -1,4 +1,4 @@
-"""Forms of the job description pages, and the posting-text rule the API shares."""
+"""Forms of the job description pages."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ from wtforms import (
 )
 
 from scoring.content import Content
+from scoring.errors import FieldErrors
 from scoring.jobdesc import WORK_MODES
-from webapp.jobdesc.builder import BuilderError, PostingRequest, parse_posting_request
+from webapp.jobdesc.builder import PostingRequest, parse_posting_request
+from webapp.jobdesc.service import posting_text_problem
 
 DEFAULT_ROLE = "account-manager"
 # The builder's fields, named as in the JSON API.
@@ -39,26 +41,10 @@ BUILDER_FIELDS: tuple[str, ...] = (
     "pay_max",
 )
 
-# Long enough for any real posting (most are 300-700 words, about 2,000-5,000
-# characters), short enough that one request stays cheap.
-MAX_POSTING_CHARS = 20_000
-
 
 def normalise_newlines(value: str | None) -> str | None:
     """Browsers send CRLF line breaks; count and check a break as one character."""
     return value.replace("\r\n", "\n") if isinstance(value, str) else value
-
-
-def posting_text_problem(text: str) -> str | None:
-    """Why a pasted posting cannot be checked, or None when it can."""
-    if not text.strip():
-        return "Paste the text of a job posting to check."
-    if len(text) > MAX_POSTING_CHARS:
-        return (
-            f"The posting has {len(text):,} characters; the limit is {MAX_POSTING_CHARS:,}. "
-            "Check the posting itself, without other pages pasted around it."
-        )
-    return None
 
 
 class LanguageCheckForm(FlaskForm):
@@ -118,7 +104,7 @@ class BuilderForm(FlaskForm):
             return False
         try:
             self.posting_request = parse_posting_request(self.builder_values(), self.content)
-        except BuilderError as exc:
+        except FieldErrors as exc:
             for name, message in exc.fields.items():
                 self[name].errors = [*self[name].errors, message]
             return False

@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
-from scoring.language import PostingRules, check_language, highlight_segments
+from scoring.language import PostingRules, highlight_segments
 from webapp import get_content
 from webapp.jobdesc import bp
 from webapp.jobdesc.builder import MAX_CHARS, compose_posting
 from webapp.jobdesc.exports import EXPORT_FORMATS, document_response
-from webapp.jobdesc.forms import MAX_POSTING_CHARS, BuilderForm, LanguageCheckForm
+from webapp.jobdesc.forms import BuilderForm, LanguageCheckForm
+from webapp.jobdesc.service import MAX_POSTING_CHARS, check_posting
 
 
 @bp.app_template_global()
@@ -27,7 +28,7 @@ def check() -> ResponseReturnValue:
         status = 400 if form.is_submitted() else 200
         return render_template("jobdesc/check.html", form=form, max_chars=MAX_POSTING_CHARS), status
     text = form.posting.data or ""
-    report = check_language(text, get_content(current_app).gender)
+    report = check_posting(text)
     return render_template(
         "jobdesc/check.html",
         form=form,

@@ -14,34 +14,25 @@ from typing import Any, NoReturn
 from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from scoring.errors import FieldErrors
 from scoring.resume.extract import Extracted, ExtractionError
-from scoring.resume.report import DEFAULT_LEVEL, analyze_resume
-from webapp.errors import json_error
+from scoring.resume.report import DEFAULT_LEVEL
+from webapp.api.inputs import json_object, requested_format
+from webapp.api.schemas import ResumeReport
 from webapp.extensions import heavy_limit
-from webapp.jobdesc.forms import MAX_POSTING_CHARS
-from webapp.resume.views import (
+from webapp.jobdesc.service import MAX_POSTING_CHARS
+from webapp.resume.service import (
+    UnreadableResume,
     allowed_levels,
     read_pasted,
     read_upload,
-    report_context,
+    report_for,
     report_pdf_response,
-    resume_analyzer,
 )
 
-bp_api = Blueprint("resume_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("resume", __name__)
 
-FORMATS = ("json", "pdf")
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
-
-
-class InvalidInput(Exception):
-    """A request the API answers with a 400: a message, a code and the fields at fault."""
-
-    def __init__(self, message: str, code: str, fields: dict[str, str]) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -53,27 +44,16 @@ class AnalyzeInput:
     job_description: str | None
 
 
-@bp_api.post("/resume/analyze")
+@bp.post("/resume/analyze")
 @heavy_limit
 def analyze() -> ResponseReturnValue:
     """Score a resume: keywords, bullets, sections, fixes and an optional job match."""
-    fmt = request.args.get("format", "json").strip().lower() or "json"
-    if fmt not in FORMATS:
-        message = f"Unknown format '{fmt}'. Allowed values: {', '.join(FORMATS)}."
-        return json_error(400, message, "invalid_format", {"format": message})
-    try:
-        given = read_input()
-    except InvalidInput as exc:
-        return json_error(400, exc.message, exc.code, exc.fields)
-    report = analyze_resume(
-        given.resume.text,
-        level=given.level,
-        job_description=given.job_description,
-        analyzer=resume_analyzer(),
-    )
+    fmt = requested_format("pdf")
+    given = read_input()
+    report = report_for(given.resume, given.level, given.job_description)
     if fmt == "pdf":
-        return report_pdf_response(report_context(report, given.resume))
-    return jsonify(report.to_dict())
+        return report_pdf_response(report, given.resume)
+    return jsonify(ResumeReport.body(report.to_dict()))
 
 
 def read_input() -> AnalyzeInput:
@@ -82,15 +62,8 @@ def read_input() -> AnalyzeInput:
         fields: Mapping[str, Any] = request.form
         upload = request.files.get("file")
     else:
-        body = request.get_json(silent=True)
-        if not isinstance(body, dict):
-            raise InvalidInput(
-                'Send a JSON object such as {"text": "...", "level": "account-manager"} '
-                "with Content-Type: application/json, or multipart/form-data with a file.",
-                "invalid_json",
-                {},
-            )
-        fields, upload = body, None
+        example = '{"text": "...", "level": "account-manager"}'
+        fields, upload = json_object(example, "multipart/form-data with a file"), None
     level = _level(fields.get("level"))
     job_description = _job_description(fields.get("job_description"))
     return AnalyzeInput(_resume(fields.get("text"), upload), level, job_description)
@@ -108,7 +81,7 @@ def _resume(text: Any, upload: Any) -> Extracted:
             _invalid("text", "Must be a string.")
         return read_pasted(text)
     except ExtractionError as exc:
-        raise InvalidInput(f"{field}: {exc.message}", exc.code, {field: exc.message}) from None
+        raise UnreadableResume(field, exc) from None
 
 
 def _level(value: Any) -> str:
@@ -136,5 +109,5 @@ def _job_description(value: Any) -> str | None:
 
 
 def _invalid(field: str, problem: str) -> NoReturn:
-    """Raise the 400 of one bad field."""
-    raise InvalidInput(f"{field}: {problem}", "validation_error", {field: problem})
+    """Refuse one bad field."""
+    raise FieldErrors({field: problem})

@@ -6,7 +6,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import Field, SelectField, TextAreaField, ValidationError
 
-from webapp.jobdesc.forms import MAX_POSTING_CHARS, normalise_newlines
+from webapp.jobdesc.forms import normalise_newlines
+from webapp.jobdesc.service import MAX_POSTING_CHARS
 
 # About ten pages of text: far more than any resume, small enough to analyse quickly.
 MAX_RESUME_CHARS = 50_000

@@ -1,4 +1,4 @@
-"""The resume checker page, and the helpers it shares with the JSON API.
+"""The resume checker page.
 
 GET and POST of /resume are two endpoints so that only the analysis (POST) spends
 the shared heavy rate limit: ``resume.checker`` shows the form, ``resume.analyze``
@@ -9,106 +9,34 @@ the resume lives in memory for one request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from flask import Response, current_app, render_template, request, url_for
+from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
-from werkzeug.datastructures import FileStorage
 
-from scoring.resume.extract import (
-    Extracted,
-    ExtractionError,
-    ExtractLimits,
-    extract_pasted,
-    extract_text,
-)
-from scoring.resume.report import DEFAULT_LEVEL, ResumeAnalyzer, ResumeReport, analyze_resume
+from scoring.resume.extract import Extracted, ExtractionError
+from scoring.resume.report import DEFAULT_LEVEL
 from webapp import get_content
 from webapp.extensions import heavy_limit
-from webapp.jobdesc.forms import MAX_POSTING_CHARS
-from webapp.pdf import pdf_response, render_pdf
+from webapp.jobdesc.service import MAX_POSTING_CHARS
 from webapp.resume import bp
 from webapp.resume.forms import MAX_RESUME_CHARS, ResumeForm
-from webapp.resume.gauge import score_gauge
+from webapp.resume.service import (
+    allowed_levels,
+    read_pasted,
+    read_upload,
+    report_context,
+    report_for,
+    report_pdf_response,
+)
 
 MB = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class LevelLink:
-    """A role the report names, with its pages when those blueprints are registered."""
-
-    slug: str
-    title: str
-    role_url: str | None
-    salary_url: str | None
-
-
-def resume_analyzer() -> ResumeAnalyzer:
-    """The analyzer built once for this process."""
-    analyzer: ResumeAnalyzer = current_app.extensions["resume_analyzer"]
-    return analyzer
-
-
-def allowed_levels() -> tuple[str, ...]:
-    """The level slugs the analyzer knows."""
-    return resume_analyzer().lexicon.rules.levels
 
 
 def level_choices() -> list[tuple[str, str]]:
     """(slug, title) of every level, in the order of the career ladder."""
     roles = get_content(current_app).roles
     return [(slug, roles[slug].title if slug in roles else slug) for slug in allowed_levels()]
-
-
-def level_link(slug: str | None) -> LevelLink | None:
-    """The role's title and, where the pages exist, links to its role and salary pages."""
-    if not slug:
-        return None
-    role = get_content(current_app).roles.get(slug)
-    views = current_app.view_functions
-    return LevelLink(
-        slug,
-        role.title if role else slug,
-        url_for("roles.detail", slug=slug) if "roles.detail" in views else None,
-        url_for("salaries.estimate", level=slug) if "salaries.estimate" in views else None,
-    )
-
-
-def read_upload(upload: FileStorage) -> Extracted:
-    """The text of an uploaded PDF, DOCX or TXT file; raises ExtractionError."""
-    max_bytes = current_app.config.get("MAX_CONTENT_LENGTH") or ExtractLimits.max_bytes
-    return extract_text(upload.read(), upload.filename or "", ExtractLimits(max_bytes=max_bytes))
-
-
-def read_pasted(text: str) -> Extracted:
-    """Pasted resume text, normalised; raises ExtractionError when empty or too long."""
-    return extract_pasted(text, MAX_RESUME_CHARS)
-
-
-def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]:
-    """What the report templates (page and PDF) need."""
-    data = report.to_dict()
-    structure = data["structure"]
-    warnings = list(dict.fromkeys([*extracted.warnings, *structure["warnings"]]))
-    sources = get_content(current_app).sources
-    return {
-        "report": data,
-        "gauge": score_gauge(data["score"]),
-        "warnings": warnings,
-        "extracted": extracted,
-        "target": level_link(structure["level"]),
-        "suggested": level_link(structure["suggested_level"]),
-        "level_source": sources.get(structure["level_source"]),
-    }
-
-
-def report_pdf_response(context: dict[str, Any]) -> Response:
-    """The report as a PDF download (callers spend the heavy rate limit)."""
-    # Never cache=True: the report quotes the resume, which must not outlive the request.
-    pdf = render_pdf("resume/report_pdf.html", **context)
-    return pdf_response(pdf, "resume-report.pdf")
 
 
 def new_form() -> ResumeForm:
@@ -159,13 +87,9 @@ def analyze() -> ResponseReturnValue:
         field = form.resume_file if form.has_file else form.resume_text
         field.errors = [*field.errors, exc.message]
         return render_page(form, 400)
-    report = analyze_resume(
-        extracted.text,
-        level=form.level.data or DEFAULT_LEVEL,
-        job_description=form.job_description.data or None,
-        analyzer=resume_analyzer(),
-    )
-    context = report_context(report, extracted)
+    level = form.level.data or DEFAULT_LEVEL
+    report = report_for(extracted, level, form.job_description.data or None)
     if request.form.get("format") == "pdf":
-        return report_pdf_response(context)
+        return report_pdf_response(report, extracted)
+    context = report_context(report, extracted)
     return render_page(form, used_file=form.has_file, pasted_too=pasted_too, **context)

@@ -8,10 +8,11 @@ from flask import Blueprint, jsonify, url_for
 from flask.typing import ResponseReturnValue
 
 from scoring.roles import Role
+from webapp.api import schemas
 from webapp.errors import json_error
-from webapp.roles.views import national_pay, role_keywords, roles
+from webapp.roles.service import national_pay, role_keywords, roles
 
-bp_api = Blueprint("roles_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("roles", __name__)
 
 
 def role_summary(role: Role) -> dict[str, Any]:
@@ -24,17 +25,18 @@ def role_summary(role: Role) -> dict[str, Any]:
         "years": {"min": role.years.min, "max": role.years.max, "label": role.years.label},
         "summary": role.summary,
         "url": url_for("roles.detail", slug=role.slug),
-        "api_url": url_for("roles_api.role_detail", slug=role.slug),
+        "api_url": url_for("api.roles.role_detail", slug=role.slug),
     }
 
 
-@bp_api.get("/roles")
+@bp.get("/roles")
 def role_list() -> ResponseReturnValue:
     """Every role in ladder order."""
-    return jsonify({"roles": [role_summary(role) for role in roles().values()]})
+    body = {"roles": [role_summary(role) for role in roles().values()]}
+    return jsonify(schemas.RoleList.body(body))
 
 
-@bp_api.get("/roles/<slug>")
+@bp.get("/roles/<slug>")
 def role_detail(slug: str) -> ResponseReturnValue:
     """One role in full, with its national pay band."""
     all_roles = roles()
@@ -61,4 +63,4 @@ def role_detail(slug: str) -> ResponseReturnValue:
         },
         "resume_keywords": list(role_keywords(slug)),
     }
-    return jsonify(body)
+    return jsonify(schemas.Role.body(body))

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from flask import abort, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from scoring.resume.components import KEYWORD_EXTENSION
-from scoring.resume.report import ResumeAnalyzer
 from scoring.roles import Kpi, Role
-from scoring.salary import Estimate, SalaryProfile, estimate_salary
+from scoring.salary import Estimate
 from webapp import get_content
 from webapp.roles import bp
 from webapp.roles.forms import CompareForm
 from webapp.roles.ladder import NARROW, WIDE, ladder_layout
+from webapp.roles.service import national_pay, role_keywords, roles
 
 
 @dataclass(frozen=True)
@@ -55,38 +54,6 @@ class Comparison:
     def same(self) -> bool:
         """Whether a role is being compared with itself."""
         return self.a.slug == self.b.slug
-
-
-def roles() -> Mapping[str, Role]:
-    """The roles loaded for this app, in ladder order."""
-    return get_content(current_app).roles
-
-
-def role_keywords(slug: str) -> tuple[str, ...]:
-    """The resume checker's ATS keywords that a level's skills, duties and requirements name.
-
-    Found by the checker's own keyword matcher, so a resume that uses the level's wording
-    scores on exactly these. Worked out once per level and process: roles do not change.
-    """
-    cache: dict[str, tuple[str, ...]] = current_app.extensions.setdefault("role_keywords", {})
-    if slug not in cache:
-        role = roles()[slug]
-        analyzer: ResumeAnalyzer = current_app.extensions["resume_analyzer"]
-        texts = [
-            *role.skills.hard,
-            *role.skills.soft,
-            *role.responsibilities,
-            *role.requirements.must_have,
-            *role.requirements.nice_to_have,
-        ]
-        found = {hit.label for doc in analyzer.tag(texts) for hit in doc._.get(KEYWORD_EXTENSION)}
-        cache[slug] = tuple(g.label for g in analyzer.lexicon.keywords if g.label in found)
-    return cache[slug]
-
-
-def national_pay(slug: str) -> Estimate:
-    """A level's estimate for the default profile: national, any industry, mid-size, on site."""
-    return estimate_salary(SalaryProfile(level=slug), get_content(current_app).compensation)
 
 
 def optional_url(endpoint: str, **values: Any) -> str | None:

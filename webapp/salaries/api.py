@@ -5,34 +5,18 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
-from scoring.salary import ProfileError, estimate_salary, parse_profile
-from webapp.errors import json_error
-from webapp.salaries.views import compensation, estimate_pdf_response
+from webapp.api.inputs import requested_format
+from webapp.api.schemas import SalaryEstimate
+from webapp.salaries.service import estimate_for, estimate_pdf_response
 
-bp_api = Blueprint("salaries_api", __name__, url_prefix="/api/v1")
-
-FORMATS = ("json", "pdf")
+bp = Blueprint("salaries", __name__)
 
 
-@bp_api.get("/salary/estimate")
+@bp.get("/salary/estimate")
 def salary_estimate() -> ResponseReturnValue:
     """Base, variable and total cash pay for the profile in the query string."""
-    data = compensation()
-    fmt = request.args.get("format", "json").strip().lower() or "json"
-    if fmt not in FORMATS:
-        message = f"Unknown format '{fmt}'. Allowed values: {', '.join(FORMATS)}."
-        return json_error(400, message, "invalid_format", {"format": message})
-    try:
-        profile = parse_profile(request.args, data)
-    except ProfileError as exc:
-        return json_error(
-            400,
-            f"The salary profile has unknown or malformed values in {', '.join(exc.fields)}; "
-            "each field's message says what is allowed.",
-            "invalid_profile",
-            exc.fields,
-        )
-    result = estimate_salary(profile, data)
+    fmt = requested_format("pdf")
+    result = estimate_for(request.args)
     if fmt == "pdf":
-        return estimate_pdf_response(result, data)
-    return jsonify(result.to_dict())
+        return estimate_pdf_response(result)
+    return jsonify(SalaryEstimate.body(result.to_dict()))

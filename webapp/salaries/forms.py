@@ -19,7 +19,7 @@ FALSE_VALUES = (False, "", "false", "0", "no", "n", "off")
 
 
 class ProfileErrorsMixin:
-    """Attach a ProfileError's field -> message mapping to the form's fields."""
+    """Attach a FieldErrors' field -> message mapping to the form's fields."""
 
     def add_profile_errors(self, fields: Mapping[str, str]) -> None:
         """Put each message on its field; a message for an unknown field is dropped."""

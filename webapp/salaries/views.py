@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from flask import Response, current_app, render_template, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from scoring.salary import (
-    CompensationData,
-    Estimate,
-    Factor,
-    ProfileError,
-    SalaryProfile,
-    estimate_salary,
-    level_table,
-    parse_profile,
-)
-from webapp import get_content
-from webapp.extensions import heavy_limit
+from scoring.errors import FieldErrors
+from scoring.salary import Estimate, Factor, SalaryProfile, estimate_salary, level_table
 from webapp.formatting import usd
-from webapp.pdf import pdf_response, render_pdf
 from webapp.salaries import bp
 from webapp.salaries.charts import ChartRow, range_chart
 from webapp.salaries.forms import EstimateForm, SalaryFilterForm
+from webapp.salaries.service import (
+    compensation,
+    estimate_for,
+    estimate_pdf_response,
+    profile_labels,
+    profile_query,
+    result_context,
+)
 
 # The level the estimator's form starts on, and the profile the methodology works through.
 DEFAULT_LEVEL = "account-manager"
@@ -44,11 +40,6 @@ class WorkedStep:
     factor: Factor
     before: float
     after: float
-
-
-def compensation() -> CompensationData:
-    """The compensation data loaded for this app."""
-    return get_content(current_app).compensation
 
 
 @bp.app_template_filter("signed_usd")
@@ -85,7 +76,7 @@ def browse() -> ResponseReturnValue:
     form = SalaryFilterForm(data, formdata=request.args)
     try:
         rows = level_table(data, form.industry.data, form.company_size.data, form.metro.data)
-    except ProfileError as exc:
+    except FieldErrors as exc:
         form.add_profile_errors(exc.fields)
         return render_template("salaries/browse.html", form=form, rows=[]), 400
     chart = range_chart([ChartRow(r.title, r.base, r.thin) for r in rows])
@@ -100,8 +91,8 @@ def estimate() -> ResponseReturnValue:
     if "level" not in request.args:
         return render_template("salaries/estimate.html", form=form, estimate=None)
     try:
-        result = estimate_salary(parse_profile(request.args, data), data)
-    except ProfileError as exc:
+        result = estimate_for(request.args)
+    except FieldErrors as exc:
         form.add_profile_errors(exc.fields)
         return render_template("salaries/estimate.html", form=form, estimate=None), 400
     return render_template("salaries/estimate.html", form=form, **result_context(result, data))
@@ -110,14 +101,13 @@ def estimate() -> ResponseReturnValue:
 @bp.get("/salaries/estimate.pdf")
 def estimate_pdf() -> ResponseReturnValue:
     """The same estimate as a PDF download."""
-    data = compensation()
     try:
-        result = estimate_salary(parse_profile(request.args, data), data)
-    except ProfileError as exc:
-        form = EstimateForm(data, DEFAULT_LEVEL, formdata=request.args)
+        result = estimate_for(request.args)
+    except FieldErrors as exc:
+        form = EstimateForm(compensation(), DEFAULT_LEVEL, formdata=request.args)
         form.add_profile_errors(exc.fields)
         return render_template("salaries/estimate.html", form=form, estimate=None), 400
-    return estimate_pdf_response(result, data)
+    return estimate_pdf_response(result)
 
 
 @bp.get("/salaries/methodology")
@@ -146,57 +136,3 @@ def worked_steps(result: Estimate, start: float) -> list[WorkedStep]:
         steps.append(WorkedStep(factor, running, running + factor.effect_usd))
         running += factor.effect_usd
     return steps
-
-
-def profile_labels(result: Estimate, data: CompensationData) -> dict[str, str]:
-    """The profile's choices as the forms label them."""
-    profile = result.profile
-    return {
-        "industry_label": data.industries[profile.industry],
-        "company_size_label": data.company_sizes[profile.company_size],
-        "metro_label": data.metros[profile.metro],
-        "work_mode_label": data.work_modes[profile.work_mode],
-    }
-
-
-def profile_query(profile: SalaryProfile) -> dict[str, str]:
-    """The query string that asks for this profile again (page, PDF or API)."""
-    query = {
-        "level": profile.level,
-        "industry": profile.industry,
-        "company_size": profile.company_size,
-        "metro": profile.metro,
-        "work_mode": profile.work_mode,
-    }
-    if profile.portfolio_arr is not None:
-        arr = profile.portfolio_arr
-        query["portfolio_arr"] = str(int(arr)) if float(arr).is_integer() else str(arr)
-    for name in ("key_accounts", "certification", "mba"):
-        if getattr(profile, name):
-            query[name] = "true"
-    return query
-
-
-def result_context(result: Estimate, data: CompensationData) -> dict[str, Any]:
-    """What the result section of the page and the PDF show."""
-    return {
-        "estimate": result,
-        "level": data.levels[result.profile.level],
-        "sources": data.sources,
-        "query": profile_query(result.profile),
-        "chart": range_chart(
-            [
-                ChartRow("Base salary", result.base),
-                ChartRow("Total cash (base + variable)", result.total_cash),
-            ],
-            show_ends=True,
-        ),
-        **profile_labels(result, data),
-    }
-
-
-@heavy_limit
-def estimate_pdf_response(result: Estimate, data: CompensationData) -> Response:
-    """Render an estimate as a PDF download (shares the heavy rate limit)."""
-    pdf = render_pdf("salaries/estimate_pdf.html", cache=True, **result_context(result, data))
-    return pdf_response(pdf, f"salary-estimate-{result.profile.level}.pdf")

@@ -1,0 +1,470 @@
+"""The JSON bodies of the API as pydantic models: one type for the response and its schema.
+
+Every endpoint builds its answer with ``Model.body(result.to_dict())``: the result is
+checked against the model (an unknown key or a missing one is an error, ``extra="forbid"``)
+and returned as the model dumps it. ``webapp.api.openapi`` generates the document's
+component schemas from the same models, so a field added to a result cannot be answered
+without being documented.
+
+Values that come from the loaded content (role slugs, industries, ...) are marked with
+``content_enum``; the document lists their allowed values from the content it serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scoring.language import LengthVerdict, Verdict
+
+# The key that marks a string field whose allowed values come from the content.
+CONTENT_ENUM = "x-content-enum"
+ContentList = Literal["roles", "industries", "company_sizes", "metros", "work_modes"]
+
+
+def content_enum(name: ContentList, description: str = "") -> Any:
+    """A field whose allowed values are the content's ``name`` (filled in by openapi.py)."""
+    extra: dict[str, Any] = {CONTENT_ENUM: name}
+    return Field(description=description or None, json_schema_extra=extra)
+
+
+RoleSlug = Annotated[str, content_enum("roles", "A role slug.")]
+# A year and, when the resume gives it, a month (1-12).
+YearMonth = tuple[int, int | None]
+
+
+class ResponseModel(BaseModel):
+    """A JSON body of the API: exactly these fields, no more, no fewer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def body(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        """``data`` checked against this model, as JSON-ready values."""
+        return cls.model_validate(data).model_dump(mode="json")
+
+
+# --- errors ----------------------------------------------------------------------------
+
+
+class ErrorDetail(ResponseModel):
+    """What went wrong."""
+
+    code: str = Field(description="A stable machine code (the codes are listed above).")
+    message: str = Field(description="What went wrong, for a person.")
+    fields: dict[str, str] = Field(
+        description="The fields at fault, each with its message (naming the allowed values "
+        "for an unknown one); empty when no one field is at fault."
+    )
+
+
+class Error(ResponseModel):
+    """Every 4xx and 5xx answer of the API."""
+
+    error: ErrorDetail
+
+
+# --- salaries --------------------------------------------------------------------------
+
+
+class Band(ResponseModel):
+    """Low, typical and high US dollars a year."""
+
+    low: int
+    typical: int
+    high: int
+
+
+class SalaryProfile(ResponseModel):
+    """Who is being priced."""
+
+    level: RoleSlug
+    industry: str = content_enum("industries")
+    company_size: str = content_enum("company_sizes")
+    metro: str = content_enum("metros")
+    work_mode: str = content_enum("work_modes")
+    portfolio_arr: float | None
+    key_accounts: bool
+    certification: bool
+    mba: bool
+
+
+class SourceFigure(ResponseModel):
+    """One published pay figure for a level, exactly as its source gives it."""
+
+    source: str
+    label: str
+    kind: str = Field(description="range, floor or point.")
+    low: int | None
+    high: int | None
+    basis: str = Field(description="What the figure counts: base, total or unspecified.")
+
+
+class Factor(ResponseModel):
+    """One factor applied to the estimate: its typical effect, its range and its source."""
+
+    name: str
+    effect_pct: float
+    effect_usd: int
+    source: str
+    sources: list[str]
+    low_pct: float
+    high_pct: float
+    note: str
+
+
+class SkippedFactor(ResponseModel):
+    """A factor deliberately not applied, and why."""
+
+    name: str
+    source: str
+    reason: str
+
+
+class LevelName(ResponseModel):
+    """A level's slug and title."""
+
+    slug: RoleSlug
+    title: str
+
+
+class Shares(ResponseModel):
+    """Low, typical and high percentages."""
+
+    low: float
+    typical: float
+    high: float
+
+
+class SalaryEstimate(ResponseModel):
+    """Base, variable and total cash pay, every factor, source and caveat (US dollars a year)."""
+
+    base: Band
+    variable: Band
+    total_cash: Band
+    factors: list[Factor]
+    sources: list[str]
+    notes: list[str]
+    profile: SalaryProfile
+    level: LevelName
+    level_band: Band
+    variable_share_pct: Shares
+    skipped_factors: list[SkippedFactor]
+    by_source: list[SourceFigure]
+    citations: dict[str, str] = Field(description="Each source id and its citation.")
+
+
+# --- roles -----------------------------------------------------------------------------
+
+
+class Years(ResponseModel):
+    """Years of experience a level usually asks for."""
+
+    min: int
+    max: int | None
+    label: str
+
+
+class RoleYears(Years):
+    """Years of experience, with their source."""
+
+    source: str
+    note: str
+
+
+class _RoleHeader(ResponseModel):
+    slug: RoleSlug
+    title: str
+    track: str
+    order: int
+    summary: str
+    url: str = Field(description="The role's page.")
+    api_url: str = Field(description="The role in full, in this API.")
+
+
+class RoleSummary(_RoleHeader):
+    """A role as the role list shows it."""
+
+    years: Years
+
+
+class RoleList(ResponseModel):
+    """Every role in ladder order."""
+
+    roles: list[RoleSummary]
+
+
+class Requirements(ResponseModel):
+    must_have: list[str]
+    nice_to_have: list[str]
+
+
+class Skills(ResponseModel):
+    hard: list[str]
+    soft: list[str]
+
+
+class Kpi(ResponseModel):
+    name: str
+    target: str
+    source: str
+
+
+class Certification(ResponseModel):
+    name: str
+    issuer: str
+    note: str
+    source: str
+
+
+class RoleFact(ResponseModel):
+    text: str
+    source: str
+
+
+class RolePay(ResponseModel):
+    """The role's national pay band for the default profile, and each source's figure."""
+
+    base: Band
+    total_cash: Band
+    profile: SalaryProfile
+    by_source: list[SourceFigure]
+    sources: list[str]
+
+
+class Role(_RoleHeader):
+    """One role in full, with its national pay band."""
+
+    years: RoleYears
+    responsibilities: list[str]
+    requirements: Requirements
+    skills: Skills
+    kpis: list[Kpi]
+    certifications: list[Certification]
+    facts: list[RoleFact]
+    education: str
+    previous_roles: list[RoleSlug]
+    next_roles: list[RoleSlug]
+    sources: list[str]
+    resume_keywords: list[str] = Field(
+        description="The resume checker's ATS keywords that the role's skills, duties and "
+        "requirements name."
+    )
+    salary: RolePay
+
+
+# --- job descriptions and the language check -------------------------------------------
+
+
+class CodedWord(ResponseModel):
+    """One coded word and its character offsets in the text."""
+
+    word: str
+    stem: str
+    start: int
+    end: int
+
+
+class CodedCounts(ResponseModel):
+    masculine: int
+    feminine: int
+
+
+class LanguageReport(ResponseModel):
+    """Gender-coded words, counts, a verdict and the posting's length and structure."""
+
+    verdict: Verdict
+    explanation: str
+    counts: CodedCounts
+    masculine: list[CodedWord]
+    feminine: list[CodedWord]
+    word_count: int
+    length: LengthVerdict
+    must_have_count: int
+    bullet_share: float
+    warnings: list[str]
+    alternatives: dict[str, list[str]] = Field(
+        description="Each masculine-coded word found (lower case) and neutral wording "
+        "suggested instead (editorial suggestions)."
+    )
+
+
+class PostingSection(ResponseModel):
+    key: str
+    heading: str
+    paragraphs: list[str]
+    bullets: list[str]
+
+
+class PayRange(ResponseModel):
+    """The posting's pay range: the recruiter's, or the site's estimate for the job."""
+
+    low: int
+    high: int
+    currency: str
+    period: str
+    source: Literal["estimate", "recruiter"]
+    note: str
+
+
+class JobDescription(ResponseModel):
+    """A composed posting with its exports, pay range and language check."""
+
+    title: str
+    role: RoleSlug
+    sections: list[PostingSection]
+    markdown: str
+    text: str
+    pay_range: PayRange
+    language_check: LanguageReport
+
+
+# --- the resume checker ----------------------------------------------------------------
+
+
+class FoundKeyword(ResponseModel):
+    keyword: str
+    category: str
+    match: str
+    matched_as: list[str]
+    count: int
+    where: Literal["bullets", "skills_only", "elsewhere"]
+
+
+class MissingKeyword(ResponseModel):
+    keyword: str
+    category: str
+
+
+class CategoryCoverage(ResponseModel):
+    found: list[str]
+    missing: list[str]
+    share: float
+
+
+class Keywords(ResponseModel):
+    found: list[FoundKeyword]
+    missing: list[MissingKeyword]
+    by_category: dict[str, CategoryCoverage]
+
+
+class BulletFinding(ResponseModel):
+    """What one bullet does well and badly, its verdict and a rewrite pattern."""
+
+    text: str
+    action_verb: str | None
+    metric: str | None
+    impact: list[str]
+    weak_phrases: list[str]
+    verdict: Literal["strong", "fair", "weak"]
+    suggestion: str | None
+
+
+class Sections(ResponseModel):
+    found: list[str]
+    missing: list[str]
+    word_count: int
+    ideal_words: tuple[int, int]
+    length: Literal["short", "ok", "long"]
+
+
+class Fix(ResponseModel):
+    """One change to the resume and the points it would gain."""
+
+    id: str
+    title: str
+    detail: str
+    gain: float
+
+
+class JobTerm(ResponseModel):
+    term: str
+    kind: str
+    count: int
+    covered: bool
+
+
+class JobMatch(ResponseModel):
+    """How much of the posting's vocabulary the resume covers."""
+
+    share: float
+    percent: int
+    good_share: float
+    good_match: bool
+    terms: list[JobTerm]
+    missing: list[str]
+
+
+class Contact(ResponseModel):
+    name: str | None
+    email: str | None
+    phone: str | None
+    links: list[str]
+    location: str | None
+
+
+class Job(ResponseModel):
+    title: str
+    company: str
+    start: YearMonth | None
+    end: YearMonth | Literal["present"] | None
+    dates_text: str
+    line_no: int
+
+
+class Structure(ResponseModel):
+    """What the resume was read as: contact, jobs, years of experience, suggested level."""
+
+    contact: Contact
+    jobs: list[Job]
+    years_experience: float | None
+    level: RoleSlug
+    suggested_level: str | None
+    level_source: str
+    warnings: list[str]
+
+
+class StuffingFlag(ResponseModel):
+    kind: str
+    terms: list[str]
+    count: int
+    message: str
+
+
+class PartScore(ResponseModel):
+    points: float
+    max: float
+
+
+class ScoreBreakdown(ResponseModel):
+    parts: dict[str, PartScore]
+    stuffing_penalty: float
+    total: float
+
+
+class ResumeReport(ResponseModel):
+    """The resume's score, keywords, bullets, sections, fixes and optional job match."""
+
+    score: int = Field(ge=0, le=100)
+    keywords: Keywords
+    bullets: list[BulletFinding]
+    sections: Sections
+    suggestions: list[Fix]
+    job_match: JobMatch | None
+    structure: Structure
+    stuffing: list[StuffingFlag]
+    score_breakdown: ScoreBreakdown
+
+
+# The component schemas of the OpenAPI document (nested models are added as needed).
+COMPONENTS: tuple[type[ResponseModel], ...] = (
+    Error,
+    RoleList,
+    Role,
+    SalaryEstimate,
+    LanguageReport,
+    JobDescription,
+    ResumeReport,
+)

@@ -1,0 +1,29 @@
+"""What the job description pages and their API share: the posting-text rule and the check."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from scoring.language import LanguageReport, check_language
+from webapp import get_content
+
+# Long enough for any real posting (most are 300-700 words, about 2,000-5,000
+# characters), short enough that one request stays cheap.
+MAX_POSTING_CHARS = 20_000
+
+
+def posting_text_problem(text: str) -> str | None:
+    """Why a pasted posting cannot be checked, or None when it can."""
+    if not text.strip():
+        return "Paste the text of a job posting to check."
+    if len(text) > MAX_POSTING_CHARS:
+        return (
+            f"The posting has {len(text):,} characters; the limit is {MAX_POSTING_CHARS:,}. "
+            "Check the posting itself, without other pages pasted around it."
+        )
+    return None
+
+
+def check_posting(text: str) -> LanguageReport:
+    """The language check of a posting's text, with this app's word lists."""
+    return check_language(text, get_content(current_app).gender)

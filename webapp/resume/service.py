@@ -1,0 +1,114 @@
+"""What the resume checker page and its API share: reading a resume, the report and its PDF.
+
+Nothing here stores or logs the resume: it lives in memory for one request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Response, current_app, url_for
+from werkzeug.datastructures import FileStorage
+
+from scoring.errors import FieldErrors
+from scoring.resume.extract import (
+    Extracted,
+    ExtractionError,
+    ExtractLimits,
+    extract_pasted,
+    extract_text,
+)
+from scoring.resume.report import ResumeAnalyzer, ResumeReport, analyze_resume
+from webapp import get_content
+from webapp.pdf import pdf_response, render_pdf
+from webapp.resume.forms import MAX_RESUME_CHARS
+from webapp.resume.gauge import score_gauge
+
+
+class UnreadableResume(FieldErrors):
+    """A resume file or text that cannot be read; ``code`` is the extractor's reason."""
+
+    def __init__(self, field: str, exc: ExtractionError) -> None:
+        super().__init__({field: exc.message})
+        self.code = exc.code
+
+
+@dataclass(frozen=True)
+class LevelLink:
+    """A role the report names, with its pages when those blueprints are registered."""
+
+    slug: str
+    title: str
+    role_url: str | None
+    salary_url: str | None
+
+
+def resume_analyzer() -> ResumeAnalyzer:
+    """The analyzer built once for this process."""
+    analyzer: ResumeAnalyzer = current_app.extensions["resume_analyzer"]
+    return analyzer
+
+
+def allowed_levels() -> tuple[str, ...]:
+    """The level slugs the analyzer knows."""
+    return resume_analyzer().lexicon.rules.levels
+
+
+def read_upload(upload: FileStorage) -> Extracted:
+    """The text of an uploaded PDF, DOCX or TXT file; raises ExtractionError."""
+    max_bytes = current_app.config.get("MAX_CONTENT_LENGTH") or ExtractLimits.max_bytes
+    return extract_text(upload.read(), upload.filename or "", ExtractLimits(max_bytes=max_bytes))
+
+
+def read_pasted(text: str) -> Extracted:
+    """Pasted resume text, normalised; raises ExtractionError when empty or too long."""
+    return extract_pasted(text, MAX_RESUME_CHARS)
+
+
+def report_for(extracted: Extracted, level: str, job_description: str | None) -> ResumeReport:
+    """The report of one resume against a level and, optionally, a job posting."""
+    return analyze_resume(
+        extracted.text,
+        level=level,
+        job_description=job_description,
+        analyzer=resume_analyzer(),
+    )
+
+
+def level_link(slug: str | None) -> LevelLink | None:
+    """The role's title and, where the pages exist, links to its role and salary pages."""
+    if not slug:
+        return None
+    role = get_content(current_app).roles.get(slug)
+    views = current_app.view_functions
+    return LevelLink(
+        slug,
+        role.title if role else slug,
+        url_for("roles.detail", slug=slug) if "roles.detail" in views else None,
+        url_for("salaries.estimate", level=slug) if "salaries.estimate" in views else None,
+    )
+
+
+def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]:
+    """What the report templates (page and PDF) need."""
+    data = report.to_dict()
+    structure = data["structure"]
+    warnings = list(dict.fromkeys([*extracted.warnings, *structure["warnings"]]))
+    sources = get_content(current_app).sources
+    return {
+        "report": data,
+        "gauge": score_gauge(data["score"]),
+        "warnings": warnings,
+        "extracted": extracted,
+        "target": level_link(structure["level"]),
+        "suggested": level_link(structure["suggested_level"]),
+        "level_source": sources.get(structure["level_source"]),
+    }
+
+
+def report_pdf_response(report: ResumeReport, extracted: Extracted) -> Response:
+    """The report as a PDF download (callers spend the heavy rate limit)."""
+    # Never cache=True: the report quotes the resume, which must not outlive the request.
+    pdf = render_pdf("resume/report_pdf.html", **report_context(report, extracted))
+    return pdf_response(pdf, "resume-report.pdf")
