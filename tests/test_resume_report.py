@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from scoring.nlp import load_pipeline
+from scoring.resume.components import build_matchers
+from scoring.resume.lexicon import load_lexicon
 from scoring.resume.report import (
     ResumeAnalyzer,
     ScoreInputs,
@@ -55,7 +57,12 @@ POSTING = (
 
 @pytest.fixture(scope="module")
 def analyzer() -> ResumeAnalyzer:
-    return ResumeAnalyzer.build(CONTENT, load_pipeline(), load_section_vocabulary(CONTENT))
+    # Built as webapp/__init__.py builds it.
+    lexicon = load_lexicon(CONTENT)
+    nlp = load_pipeline()
+    return ResumeAnalyzer(
+        lexicon, nlp, build_matchers(nlp, lexicon), load_section_vocabulary(CONTENT)
+    )
 
 
 def analyze(analyzer: ResumeAnalyzer, text: str = RESUME, **kw: object) -> dict:

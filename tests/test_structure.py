@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scoring.models.base import ContentError
 from scoring.resume.extract import extract_pasted
 from scoring.resume.structure import (
     ResumeStructure,
@@ -16,7 +17,6 @@ from scoring.resume.structure import (
     load_section_vocabulary,
     parse_structure,
 )
-from scoring.yamlfields import ContentError
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 TODAY = date(2024, 6, 15)

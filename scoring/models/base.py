@@ -15,6 +15,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     ValidationInfo,
+    model_validator,
 )
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "OptText",
     "SourceId",
     "Text",
+    "TypoFirstModel",
     "load_file",
     "read_yaml",
     "validate",
@@ -60,6 +62,23 @@ class ContentModel(BaseModel):
     """A frozen model that refuses unknown keys: every content model derives from it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TypoFirstModel(ContentModel):
+    """A content model that names an unknown key before anything else in its mapping.
+
+    A misspelt key also leaves the field it meant missing; pydantic reports the missing
+    field first, which hides the typo. This reports the typo itself.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unknown_keys_first(cls, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            for key in data:
+                if key not in cls.model_fields:
+                    raise FieldProblem(str(key), _MESSAGES["extra_forbidden"])
+        return data
 
 
 # Field types. Strict, so that YAML's ``yes`` or ``"3"`` is not quietly read as a bool or an int.

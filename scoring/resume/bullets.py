@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from scoring.models.lexicon import RewriteFile
 from scoring.resume.components import (
     KEYWORD_EXTENSION,
     METRIC_EXTENSION,
@@ -23,12 +24,11 @@ from scoring.resume.components import (
     WEAK_EXTENSION,
     TermHit,
 )
+from scoring.resume.glyphs import LEADING_MARKS
 from scoring.resume.lexicon import ActionVerbs, Lexicon, past_tense_lemmas
 
-VERDICTS = ("strong", "fair", "weak")
-_BULLET_GLYPHS = frozenset("-\u2013\u2014\u2022*\u00b7\u25aa\u25e6\u25cf\u25cb\u25a0\u25a1\u25ba>+")
-_CLAUSE_BREAKS = frozenset({",", ";", "and", "while", "to", "by", "with", "for", "in"})
-_DETERMINERS = frozenset({"the", "a", "an"})
+# Signs that end the phrase a rewrite works on.
+_PHRASE_ENDS = (",", ";", ":")
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,6 @@ class BulletFinding:
     keywords: tuple[str, ...]
     verdict: str
     suggestion: str | None
-
-    @property
-    def elements(self) -> int:
-        """How many of verb, metric and outcome the bullet has."""
-        return sum((self.action_verb is not None, self.metric is not None, bool(self.impact)))
 
     def to_dict(self) -> dict[str, Any]:
         """The API shape of one bullet."""
@@ -91,7 +86,7 @@ def rejudge(finding: BulletFinding, weak_max_elements: int, **changes: Any) -> B
 def content_start(doc: Doc) -> int:
     """Index of the first token after bullet glyphs and punctuation."""
     for token in doc:
-        if not (token.is_punct or token.is_space or token.text in _BULLET_GLYPHS):
+        if not (token.is_punct or token.is_space or token.text in LEADING_MARKS):
             return token.i
     return len(doc)
 
@@ -197,6 +192,7 @@ def plain_verb(token: Token, verbs: ActionVerbs) -> str | None:
 def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
     """A rewrite of a fair or weak bullet from its own words, with the blanks marked."""
     verbs = lexicon.action_verbs
+    grammar = lexicon.rewrite
     weak: list[TermHit] = doc._.get(WEAK_EXTENSION) or []
     _, verb_at = opening_verb(doc, verbs)
     start = content_start(doc)
@@ -205,7 +201,7 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
     for hit in weak:
         if hit.start > start:
             cut = hit.start
-            while cut > start + 1 and doc[cut - 1].lower_ in _CLAUSE_BREAKS | {"also"}:
+            while cut > start + 1 and doc[cut - 1].lower_ in grammar.clause_breaks:
                 cut -= 1
             end = min(end, cut)
     while end > start and doc[end - 1].is_punct:
@@ -228,7 +224,7 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
                 verb, rest = plain, rest[1:]
             elif rest[0].lower_.endswith("ing") and len(rest[0]) > 5:
                 verb, rest, from_gerund = _past_of_gerund(rest[0], verbs), rest[1:], True
-            elif group.with_object and _starts_noun_phrase(rest[0]):
+            elif group.with_object and _starts_noun_phrase(rest[0], grammar):
                 verb = group.with_object
     elif finding.action_verb is not None:
         verb, rest = doc[start : verb_at + 1].text, list(doc[verb_at + 1 : end])
@@ -238,20 +234,20 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
         rest = list(doc[start + 1 : end])
         verb = verbs.plain.get(plain, "")
         if not verb:
-            phrasal = bool(rest) and rest[0].lower_ in _PARTICLES
+            phrasal = bool(rest) and rest[0].lower_ in grammar.particles
             verb = doc[start].text if phrasal else "[Action verb]"
     else:
         verb, rest = "[Action verb]", list(doc[start:end])
     if rest and verb.split()[-1].lower() == rest[0].lower_ and len(verb.split()) > 1:
         rest = rest[1:]  # "Met with clients" -> "Partnered with clients", not "with with"
-    verb, words, consumed = _nominal_to_verb(verb, rest, verbs)
+    verb, words, consumed = _nominal_to_verb(verb, rest, verbs, lexicon.generic_stand_ins)
     if verb.endswith(" with"):
         # "Partnered with the sales team with handoffs" -> "... the sales team on handoffs".
         second = next((i for i, w in enumerate(words[:6]) if w.text.lower() == "with"), None)
         if second is not None:
             words[second] = replace(words[second], text="on")
     if from_gerund:
-        words = _parallel_past(words, verbs)
+        words = _parallel_past(words, verbs, grammar)
 
     count_nouns = {n.lower(): c for c in lexicon.rules.count_nouns for n in c.nouns}
     outcomes: list[TermHit] = doc._.get(OUTCOME_EXTENSION) or []
@@ -259,9 +255,9 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
     if finding.metric is None:
         # A result with no figure: ask for the size of the change ("Improved client
         # retention by [Y]%"), else for a count ("[N] client accounts").
-        words, blank = _ask_for_change(words, kept, verb, verbs)
+        words, blank = _ask_for_change(words, kept, verb, verbs, grammar)
         if not blank:
-            words, blank = _insert_count(words, count_nouns)
+            words, blank = _insert_count(words, count_nouns, grammar)
         if not blank and kept and words:
             last = replace(words[-1], ws="")
             words = [*words[:-1], last, _Word(f", moving {kept[-1].label} by [Y]%", "")]
@@ -271,11 +267,10 @@ def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
     return text
 
 
-def _starts_noun_phrase(token: Token) -> bool:
-    # Without a tagger (tests use a blank pipeline) only determiners are known.
-    return token.lower_ in _DETERMINERS | {"our", "my", "their", "each", "every"} or (
-        token.tag_[:2] in ("NN", "PR", "JJ", "DT")
-    )
+def _starts_noun_phrase(token: Token, grammar: RewriteFile) -> bool:
+    # Without a tagger (tests use a blank pipeline) only the listed openers are known.
+    opener = token.lower_ in grammar.determiners or token.lower_ in grammar.noun_phrase_openers
+    return opener or (token.tag_[:2] in ("NN", "PR", "JJ", "DT"))
 
 
 def _past_of_gerund(token: Token, verbs: ActionVerbs) -> str:
@@ -286,22 +281,26 @@ def _past_of_gerund(token: Token, verbs: ActionVerbs) -> str:
     return _past(lemma, verbs)
 
 
-def _parallel_past(words: list[_Word], verbs: ActionVerbs) -> list[_Word]:
+def _parallel_past(words: list[_Word], verbs: ActionVerbs, grammar: RewriteFile) -> list[_Word]:
     """'Onboarded new accounts and training them' -> '... and trained them'."""
     out = list(words)
     for i in range(1, len(out)):
         token = out[i].token
-        if token is not None and token.tag_ == "VBG" and out[i - 1].text in ("and", ","):
+        if token is not None and token.tag_ == "VBG" and out[i - 1].text in grammar.series_joiners:
             out[i] = replace(out[i], text=_past_of_gerund(token, verbs).lower())
     return out
 
 
 def _nominal_to_verb(
-    verb: str, rest: list[Token], verbs: ActionVerbs
+    verb: str, rest: list[Token], verbs: ActionVerbs, stand_ins: frozenset[str]
 ) -> tuple[str, list[_Word], int | None]:
-    """Turn 'Owned' + 'contract renewals ...' into 'Renewed' + 'contracts ...'."""
+    """Turn 'Owned' + 'contract renewals ...' into 'Renewed' + 'contracts ...'.
+
+    Only a blank or a generic stand-in verb of a weak phrase ("Owned", "Delivered") gives
+    way: a duty named as a noun gives a better one ("Renewed" for "contract renewals").
+    """
     words = _words(rest)
-    if verb != "[Action verb]" and not _is_weak_stand_in(verb):
+    if verb != "[Action verb]" and verb.split()[0].lower() not in stand_ins:
         return verb, words, None
     for i, token in enumerate(rest[:4]):
         if token.is_punct or token.is_stop:
@@ -331,12 +330,6 @@ def _lower(word: str) -> str:
     return word if word.isupper() or any(c.isupper() for c in word[1:]) else word.lower()
 
 
-def _is_weak_stand_in(verb: str) -> bool:
-    # The stand-in verbs of weak phrases are generic; a duty named as a noun gives a
-    # better one ("Renewed" beats "Owned" for "contract renewals").
-    return verb.split()[0].lower() in {"owned", "delivered", "led", "supported", "drove"}
-
-
 def _is_noun(word: _Word, count_nouns: dict[str, Any]) -> bool:
     token = word.token
     if word.text.lower() in count_nouns:
@@ -352,18 +345,20 @@ def _is_plural(word: _Word) -> bool:
     return word.text.lower().endswith("s")
 
 
-def _insert_count(words: list[_Word], count_nouns: dict[str, Any]) -> tuple[list[_Word], bool]:
+def _insert_count(
+    words: list[_Word], count_nouns: dict[str, Any], grammar: RewriteFile
+) -> tuple[list[_Word], bool]:
     """Put an '[N]' before the first countable thing the bullet names: '[N] client accounts'.
 
     The counted noun is the head of its compound ("client inquiries" counts inquiries) and
     must be plural: "the Midwest territory" or "client retention" is one thing, not a count.
     """
     for i, word in enumerate(words[:12]):
-        if word.text in (",", ";", ":"):
+        if word.text in _PHRASE_ENDS:
             break
         if word.text.lower() not in count_nouns:
             continue
-        if any(w.text in ("'s", "\u2019s") for w in words[max(0, i - 3) : i]):
+        if any(w.text in grammar.possessive_marks for w in words[max(0, i - 3) : i]):
             continue  # "the client's feature requests": whose, not how many
         head = i
         while head + 1 < len(words) and _is_noun(words[head + 1], count_nouns):
@@ -371,11 +366,11 @@ def _insert_count(words: list[_Word], count_nouns: dict[str, Any]) -> tuple[list
         if not _is_plural(words[head]):
             continue
         at = i
-        while at > 0 and _is_modifier(words[at - 1]):
+        while at > 0 and _is_modifier(words[at - 1], grammar):
             at -= 1
-        if at > 0 and words[at - 1].text.lower() in ("and", "or", "&"):
+        if at > 0 and words[at - 1].text.lower() in grammar.pair_joiners:
             continue  # "product and support teams": a count would split the pair
-        if at > 0 and words[at - 1].text.lower() in _DETERMINERS:
+        if at > 0 and words[at - 1].text.lower() in grammar.determiners:
             words = words[: at - 1] + words[at:]
             at, head = at - 1, head - 1
         noun = count_nouns.get(words[head].text.lower())
@@ -388,9 +383,9 @@ def _insert_count(words: list[_Word], count_nouns: dict[str, Any]) -> tuple[list
     return words, False
 
 
-def _is_modifier(word: _Word) -> bool:
+def _is_modifier(word: _Word, grammar: RewriteFile) -> bool:
     token = word.token
-    if not word.text.isalpha() or word.text.lower() in _STOPS:
+    if not word.text.isalpha() or word.text.lower() in grammar.function_words:
         return False
     # With a tagger, only adjectives, nouns and past participles ("assigned accounts")
     # belong to the noun phrase: "keeping clients" counts clients, not keeping.
@@ -398,7 +393,7 @@ def _is_modifier(word: _Word) -> bool:
 
 
 def _ask_for_change(
-    words: list[_Word], outcomes: list[TermHit], verb: str, verbs: ActionVerbs
+    words: list[_Word], outcomes: list[TermHit], verb: str, verbs: ActionVerbs, grammar: RewriteFile
 ) -> tuple[list[_Word], bool]:
     """'Improved client retention through QBRs' -> 'Improved client retention by [Y]% ...'."""
     if not past_tense_lemmas(verb, verbs.irregular) & verbs.change:
@@ -410,13 +405,13 @@ def _ask_for_change(
         (
             i
             for i, word in enumerate(words[:8])
-            if word.text in (",", ";", ":") or (word.token is not None and word.token.i in ends)
+            if word.text in _PHRASE_ENDS or (word.token is not None and word.token.i in ends)
         ),
         None,
     )
-    if after is None or words[after].text in (",", ";", ":"):
+    if after is None or words[after].text in _PHRASE_ENDS:
         obj = 0
-        while obj < len(words) and _is_modifier(words[obj]):
+        while obj < len(words) and _is_modifier(words[obj], grammar):
             obj += 1
         if obj == 0:
             return words, False
@@ -425,7 +420,7 @@ def _ask_for_change(
             return words, False
         ends = {last.i}
     for i, word in enumerate(words[:8]):
-        if word.text in (",", ";", ":"):
+        if word.text in _PHRASE_ENDS:
             break
         if word.token is not None and word.token.i in ends:
             return [
@@ -438,19 +433,10 @@ def _ask_for_change(
     return words, False
 
 
-_PARTICLES = frozenset(
-    {"as", "up", "with", "on", "to", "in", "for", "at", "from", "out", "off", "closely", "directly"}
-)
-
-_STOPS = frozenset(
-    {"of", "for", "to", "with", "in", "on", "at", "by", "from", "and", "or", "the", "a", "an"}
-)
-
-
 def _outcome_hint(doc: Doc, count_nouns: dict[str, Any]) -> str:
     # Things a bullet is about come before the people it worked with, plural heads
     # ("escalations") before singular modifiers ("product"), then in reading order.
-    people = next((c for c in count_nouns.values() if "team" in c.nouns), None)
+    people = next((c for c in count_nouns.values() if c.people), None)
     found = [
         (count_nouns[t.lower_] is people, not t.lower_.endswith("s"), t.i, count_nouns[t.lower_])
         for t in doc

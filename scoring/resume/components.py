@@ -1,9 +1,8 @@
 """spaCy rule components of the resume checker: term matching and metric matching.
 
 Each component is built from data handed to it (never from lists in code), writes its
-findings to a ``Doc`` extension and returns the doc. They are registered as factories
-so they can be added to any pipeline (tests use ``spacy.blank("en")``); the analyzer
-calls them directly on docs it made, so the shared trained pipeline is never changed.
+findings to a ``Doc`` extension and returns the doc. The analyzer calls them directly
+on docs it made, so the shared trained pipeline is never changed.
 """
 
 from __future__ import annotations
@@ -19,14 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from scoring.models.lexicon import MetricsFile
+from scoring.resume.glyphs import BULLET, HYPHENS
 from scoring.resume.lexicon import Lexicon, TermGroup, label_forms
 
-HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 METRIC_EXTENSION = "resume_metrics"
 KEYWORD_EXTENSION = "resume_keywords"
 OUTCOME_EXTENSION = "resume_outcomes"
 WEAK_EXTENSION = "resume_weak_phrases"
-METRIC_LABELS = ("PERCENT", "MONEY", "MULTIPLIER", "COUNT", "TIMEFRAME")
 
 # Shapes of numbers and amounts, not word lists: what a metric looks like in text.
 _NUMBER_RE = r"^(?:sub-|~|<|>)?\d[\d,]*(?:\.\d+)?\+?$"
@@ -34,33 +33,6 @@ _AMOUNT_RE = r"^\d[\d,]*(?:\.\d+)?(?:[kKmMbB]|MM|mm|BN|bn)\+?$"
 _MULTIPLIER_RE = r"^\d+(?:\.\d+)?[xX\u00d7]$"
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _PHONE_RE = re.compile(r"(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
-_CURRENCY = ["$", "€", "£", "US$", "USD"]
-_SCALE = ["k", "m", "mm", "b", "bn", "thousand", "million", "billion"]
-_PERCENT = ["%", "percent", "pct", "percentage"]
-_MULTIPLIER_WORDS = ["doubled", "tripled", "quadrupled", "twofold", "threefold", "fourfold"]
-_TIME_PREPOSITIONS = ["within", "in", "under", "over", "across", "per", "every", "after", "by"]
-_BREAKS = [
-    ",",
-    ".",
-    ";",
-    ":",
-    "(",
-    ")",
-    "|",
-    "•",
-    "!",
-    "?",
-    "%",
-    "$",
-    "and",
-    "or",
-    "with",
-    "by",
-    "to",
-]
-# When two metrics overlap, the more specific reading wins: "$450K in upsell
-# opportunities" is money, not a count of opportunities.
-_PRIORITY = {"PERCENT": 0, "MONEY": 1, "MULTIPLIER": 2, "TIMEFRAME": 3, "COUNT": 4}
 
 
 @dataclass(frozen=True)
@@ -175,35 +147,45 @@ class MetricMatcher:
 
     Years ("2019") and phone numbers are never metrics: a number only counts next to
     a percent sign, a currency, a multiplier, a counted noun or a time unit, and
-    spans inside phone-number shapes or years standing for a date are dropped.
+    spans inside phone-number shapes or years standing for a date are dropped. The
+    words come from content/lexicon/metrics.yaml and the counted nouns of scoring.yaml.
     """
 
-    def __init__(self, vocab: Vocab, count_nouns: Iterable[str], time_units: Iterable[str]):
+    def __init__(self, vocab: Vocab, words: MetricsFile, count_nouns: Iterable[str]) -> None:
         self.matcher = Matcher(vocab)
+        self.priority = {kind.upper(): rank for rank, kind in enumerate(words.prefer)}
         nouns = sorted({n.lower() for n in count_nouns})
-        units = sorted({u.lower() for u in time_units})
+        units = sorted(set(words.timeframe.units))
+        money = words.money
         numbers: list[dict[str, Any]] = [
             {"LIKE_NUM": True},
             {"TEXT": {"REGEX": _NUMBER_RE}},
         ]
         plus = {"ORTH": "+", "OP": "?"}
-        between = {"LOWER": {"NOT_IN": _BREAKS}, "LIKE_NUM": False}
+        between = {"LOWER": {"NOT_IN": [*words.count.breaks, BULLET]}, "LIKE_NUM": False}
+        gap = f"{{0,{words.count.max_words_between}}}"
+        percent = {"LOWER": {"IN": list(words.percent)}}
         for num in numbers:
-            dash = {"ORTH": {"IN": [*HYPHENS, "to"]}}
-            self.matcher.add("PERCENT", [[num, {"LOWER": {"IN": _PERCENT}}]])
-            self.matcher.add("PERCENT", [[num, dash, num, {"LOWER": {"IN": _PERCENT}}]])
+            dash = {"ORTH": {"IN": [*HYPHENS, *words.range_words]}}
+            self.matcher.add("PERCENT", [[num, percent]])
+            self.matcher.add("PERCENT", [[num, dash, num, percent]])
             self.matcher.add(
                 "MONEY",
                 [
-                    [{"ORTH": {"IN": _CURRENCY}}, num, {"LOWER": {"IN": _SCALE}, "OP": "?"}, plus],
-                    [{**num, "SPACY": False}, {"LOWER": {"IN": ["k", "m", "mm", "b", "bn"]}}],
-                    [num, {"LOWER": {"IN": ["million", "billion"]}}],
+                    [
+                        {"ORTH": {"IN": list(money.currency)}},
+                        num,
+                        {"LOWER": {"IN": list(money.scale_words)}, "OP": "?"},
+                        plus,
+                    ],
+                    [{**num, "SPACY": False}, {"LOWER": {"IN": list(money.suffixes)}}],
+                    [num, {"LOWER": {"IN": list(money.amount_words)}}],
                 ],
             )
             self.matcher.add(
                 "COUNT",
                 [
-                    [num, plus, {**between, "OP": "{0,4}"}, {"LOWER": {"IN": nouns}}],
+                    [num, plus, {**between, "OP": gap}, {"LOWER": {"IN": nouns}}],
                     [num, plus, {"ORTH": {"IN": list(HYPHENS)}}, {"LOWER": {"IN": nouns}}],
                 ],
             )
@@ -211,11 +193,8 @@ class MetricMatcher:
                 "TIMEFRAME",
                 [
                     [
-                        {"LOWER": {"IN": _TIME_PREPOSITIONS}},
-                        {
-                            "LOWER": {"IN": ["the", "a", "first", "last", "past", "under"]},
-                            "OP": "*",
-                        },
+                        {"LOWER": {"IN": list(words.timeframe.prepositions)}},
+                        {"LOWER": {"IN": list(words.timeframe.fillers)}, "OP": "*"},
                         num,
                         plus,
                         {"ORTH": {"IN": list(HYPHENS)}, "OP": "?"},
@@ -226,11 +205,14 @@ class MetricMatcher:
             )
         self.matcher.add(
             "MONEY",
-            [[{"ORTH": {"IN": _CURRENCY}}, {"TEXT": {"REGEX": _AMOUNT_RE}}]],
+            [[{"ORTH": {"IN": list(money.currency)}}, {"TEXT": {"REGEX": _AMOUNT_RE}}]],
         )
         self.matcher.add(
             "MULTIPLIER",
-            [[{"TEXT": {"REGEX": _MULTIPLIER_RE}}], [{"LOWER": {"IN": _MULTIPLIER_WORDS}}]],
+            [
+                [{"TEXT": {"REGEX": _MULTIPLIER_RE}}],
+                [{"LOWER": {"IN": list(words.multiplier_words)}}],
+            ],
         )
         _set_extension(METRIC_EXTENSION)
 
@@ -245,7 +227,7 @@ class MetricMatcher:
             if self._is_date(span):
                 continue
             spans.append(span)
-        doc._.set(METRIC_EXTENSION, _prefer_specific(spans))
+        doc._.set(METRIC_EXTENSION, self._prefer_specific(spans))
         return doc
 
     @staticmethod
@@ -256,6 +238,16 @@ class MetricMatcher:
         if not numbers or not all(_YEAR_RE.match(t.text) for t in numbers):
             return False
         return not (span.label_ == "COUNT" and len(span) == 2)
+
+    def _prefer_specific(self, spans: list[Span]) -> list[Span]:
+        """Of overlapping readings keep the preferred kind, then the longer, then the first."""
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for span in sorted(spans, key=lambda s: (self.priority[s.label_], -len(s), s.start)):
+            if taken.isdisjoint(range(span.start, span.end)):
+                chosen.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(chosen, key=lambda s: s.start)
 
 
 @dataclass(frozen=True)
@@ -295,40 +287,5 @@ def build_matchers(nlp: Language, lexicon: Lexicon) -> ResumeMatchers:
             extension=WEAK_EXTENSION,
             lemma_pass=False,
         ),
-        metrics=MetricMatcher(nlp.vocab, nouns, lexicon.rules.time_units),
+        metrics=MetricMatcher(nlp.vocab, lexicon.metrics, nouns),
     )
-
-
-def _prefer_specific(spans: list[Span]) -> list[Span]:
-    chosen: list[Span] = []
-    taken: set[int] = set()
-    for span in sorted(spans, key=lambda s: (_PRIORITY[s.label_], -len(s), s.start)):
-        if taken.isdisjoint(range(span.start, span.end)):
-            chosen.append(span)
-            taken.update(range(span.start, span.end))
-    return sorted(chosen, key=lambda s: s.start)
-
-
-@Language.factory(
-    "resume_terms",
-    default_config={"groups": [], "extension": "terms", "lemma_pass": True},
-)
-def make_term_matcher(
-    nlp: Language, name: str, groups: list[dict[str, Any]], extension: str, lemma_pass: bool
-) -> TermMatcher:
-    """Factory: a TermMatcher from groups given as {label, category, variants} mappings."""
-    return TermMatcher(
-        nlp.vocab,
-        nlp.make_doc,
-        [TermGroup(g["label"], tuple(g["variants"]), g.get("category", "")) for g in groups],
-        extension=extension,
-        lemma_pass=lemma_pass,
-    )
-
-
-@Language.factory("resume_metrics", default_config={"count_nouns": [], "time_units": []})
-def make_metric_matcher(
-    nlp: Language, name: str, count_nouns: list[str], time_units: list[str]
-) -> MetricMatcher:
-    """Factory: a MetricMatcher from the counted nouns and time units of the lexicon."""
-    return MetricMatcher(nlp.vocab, count_nouns, time_units)

@@ -24,6 +24,8 @@ from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
+from scoring.resume.glyphs import BULLET, BULLET_LINE, GLYPH_ONLY, PRIVATE_BULLETS
+
 # pypdf logs its repairs of broken files; a resume upload must leave no trace in the logs.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
 logging.getLogger("pypdf").propagate = False
@@ -42,26 +44,6 @@ ErrorCode = Literal[
     "binary_text",
 ]
 
-#: The one bullet form every list line is rewritten to; structure.py recognises it.
-BULLET = "•"
-#: Glyphs that open a list line. Strong ones may touch the text; weak ones ("-", "*",
-#: dashes, middle dots, "o" as Word's second-level bullet) need a space after them.
-STRONG_BULLETS = (
-    "\u2022\u25e6\u2023\u2043\u2219\u2981"  # round, white, triangular, hyphen bullets
-    "\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25c6\u25c7\u2756\u2666"  # squares, circles, diamonds
-    "\u25ba\u25b6\u25b8\u25b9\u27a2\u27a3\u27a4\u2794\u2192"  # arrows and pointers
-    "\u2713\u2714\u2717"  # check marks
-)
-WEAK_BULLETS = "-*\u2013\u2014\u00b7o"  # hyphen, star, en and em dash, middle dot, o
-BULLET_LINE = re.compile(
-    rf"^[ \t]*(?:[{re.escape(STRONG_BULLETS)}][ \t]*|[{re.escape(WEAK_BULLETS)}][ \t]+)(?=\S)"
-)
-_GLYPH_ONLY = re.compile(rf"^[ \t]*[{re.escape(STRONG_BULLETS + WEAK_BULLETS)}][ \t]*$")
-
-# Word's Symbol and Wingdings bullets come out of PDFs as private-use code points.
-_PRIVATE_BULLETS = dict.fromkeys(
-    map(ord, "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0e0\uf0a8\uf06e"), BULLET
-)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _ODD_SPACES = dict.fromkeys(
     map(
@@ -203,12 +185,12 @@ def extract_pasted(text: str, max_chars: int = 50_000) -> Extracted:
 def normalize_text(raw: str) -> str:
     """Unify line breaks, bullets and spacing, and strip control characters."""
     text = _LINE_BREAKS.sub("\n", raw)
-    text = text.translate(_PRIVATE_BULLETS).translate(_INVISIBLE).translate(_ODD_SPACES)
+    text = text.translate(PRIVATE_BULLETS).translate(_INVISIBLE).translate(_ODD_SPACES)
     text = _CONTROL.sub("", text)
     lines: list[str] = []
     pending_glyph = False
     for line in text.split("\n"):
-        if _GLYPH_ONLY.match(line):
+        if GLYPH_ONLY.match(line):
             pending_glyph = True
             continue
         body = _WIDE_GAP.sub("  ", line).strip()

@@ -11,24 +11,21 @@ fix applied, so the number shown is what the fix is worth.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from scoring.models.lexicon import FixText
 from scoring.resume.bullets import BulletFinding, analyze_bullet, rejudge
 from scoring.resume.components import (
     KEYWORD_EXTENSION,
     ResumeMatchers,
-    build_matchers,
     without_parser,
 )
-from scoring.resume.extract import BULLET_LINE
 from scoring.resume.jobmatch import JobMatch, match_job, resume_ngrams
 from scoring.resume.keywords import (
     ELSEWHERE,
@@ -39,12 +36,10 @@ from scoring.resume.keywords import (
     keyword_coverage,
     keyword_credit,
 )
-from scoring.resume.lexicon import Lexicon, ScoringRules, load_lexicon
+from scoring.resume.lexicon import Lexicon, ScoringRules
 from scoring.resume.structure import ResumeStructure, SectionVocabulary, parse_structure
 
 DEFAULT_LEVEL = "account-manager"
-TOP_FIXES = 5
-_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 
 
 @dataclass(frozen=True)
@@ -109,19 +104,21 @@ def score_resume(inputs: ScoreInputs, rules: ScoringRules) -> ScoreBreakdown:
     def share(test: Callable[[BulletFinding], bool]) -> float:
         return sum(1 for b in bullets if test(b)) / len(bullets) if bullets else 0.0
 
-    lo, hi = rules.ideal_words[inputs.level]
+    ideal = rules.ideal_words[inputs.level]
+    points = rules.section_points.as_dict()
     parts = {
-        "keywords": w["keywords"] * min(1.0, credit / rules.keyword_target),
-        "keyword_placement": w["keyword_placement"]
+        "keywords": w.keywords * min(1.0, credit / rules.keyword_target),
+        "keyword_placement": w.keyword_placement
         * (sum(1 for f in found if f.in_bullets) / len(found) if found else 0.0),
-        "action_verbs": w["action_verbs"] * share(lambda b: b.action_verb is not None),
-        "metrics": w["metrics"] * share(lambda b: b.metric is not None),
-        "impact": w["impact"] * share(lambda b: bool(b.impact)),
-        "no_weak_phrases": w["no_weak_phrases"] * share(lambda b: not b.weak_phrases),
-        "sections": w["sections"]
-        * sum(p for k, p in rules.section_points.items() if k in inputs.sections_found)
-        / sum(rules.section_points.values()),
-        "length": w["length"] * length_fit(inputs.word_count, lo, hi, rules.length_tolerance),
+        "action_verbs": w.action_verbs * share(lambda b: b.action_verb is not None),
+        "metrics": w.metrics * share(lambda b: b.metric is not None),
+        "impact": w.impact * share(lambda b: bool(b.impact)),
+        "no_weak_phrases": w.no_weak_phrases * share(lambda b: not b.weak_phrases),
+        "sections": w.sections
+        * sum(p for k, p in points.items() if k in inputs.sections_found)
+        / sum(points.values()),
+        "length": w.length
+        * length_fit(inputs.word_count, ideal.min, ideal.max, rules.length_tolerance),
     }
     st = rules.stuffing
     penalty = min(st.max_penalty, st.penalty_per_flag * len(inputs.coverage.stuffing))
@@ -142,7 +139,7 @@ def suggested_level(years: float | None, rules: ScoringRules) -> str | None:
     """The role slug years of experience suggest (bands in scoring.yaml, from the source)."""
     if years is None:
         return None
-    for band in rules.level_bands:
+    for band in rules.level_by_years.bands:
         if band.max_years is None or years < band.max_years:
             return band.slug
     return None
@@ -151,11 +148,18 @@ def suggested_level(years: float | None, rules: ScoringRules) -> str | None:
 def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, ScoreInputs]]:
     """Every fix that applies, with the findings as they would be after it."""
     rules = lexicon.rules
+    texts = lexicon.fixes.texts
     out: list[tuple[Fix, ScoreInputs]] = []
     bullets = inputs.bullets
 
+    def fix(fix_id: str, text: FixText, after: ScoreInputs, **values: Any) -> None:
+        if "n" in values:
+            values["s"] = "" if values["n"] == 1 else "s"
+        title, detail = text.title.format(**values), text.detail.format(**values)
+        out.append((Fix(fix_id, title, detail, 0.0), after))
+
     def bullet_fix(
-        fix_id: str, title: str, detail: str, needs: Callable[[BulletFinding], bool], **change: Any
+        fix_id: str, text: FixText, needs: Callable[[BulletFinding], bool], **change: Any
     ) -> None:
         todo = [i for i, b in enumerate(bullets) if needs(b)]
         if not todo:
@@ -164,149 +168,88 @@ def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, Sc
             rejudge(b, rules.weak_max_elements, **change) if i in todo else b
             for i, b in enumerate(bullets)
         )
-        n = len(todo)
-        out.append(
-            (
-                Fix(fix_id, title.format(n=n, s="" if n == 1 else "s"), detail, 0.0),
-                replace(inputs, bullets=fixed),
-            )
-        )
+        fix(fix_id, text, replace(inputs, bullets=fixed), n=len(todo))
 
-    bullet_fix(
-        "metrics",
-        "Add a number to {n} bullet{s} without a metric",
-        "Count accounts, dollars, percentages or days: 'Renewed [N] contracts worth $[X]'.",
-        lambda b: b.metric is None,
-        metric="[N]",
-        metrics=("[N]",),
-    )
+    bullet_fix("metrics", texts.metrics, lambda b: b.metric is None, metric="[N]", metrics=("[N]",))
     bullet_fix(
         "action_verbs",
-        "Open {n} bullet{s} with a strong action verb",
-        "Start with what you did: Negotiated, Grew, Retained, Orchestrated.",
+        texts.action_verbs,
         lambda b: b.action_verb is None,
         action_verb="[verb]",
     )
-    bullet_fix(
-        "impact",
-        "Name the business result in {n} bullet{s}",
-        "Say what changed: revenue, retention, churn, renewals, satisfaction.",
-        lambda b: not b.impact,
-        impact=("[outcome]",),
-    )
-    bullet_fix(
-        "weak_phrases",
-        "Replace weak phrases in {n} bullet{s}",
-        "Drop 'responsible for', 'helped', 'worked on', 'handled': say what you achieved.",
-        lambda b: bool(b.weak_phrases),
-        weak_phrases=(),
-    )
+    bullet_fix("impact", texts.impact, lambda b: not b.impact, impact=("[outcome]",))
+    bullet_fix("weak_phrases", texts.weak_phrases, lambda b: bool(b.weak_phrases), weak_phrases=())
 
     cov = inputs.coverage
     skills_only = [f for f in cov.found if f.where == "skills_only"]
     if skills_only:
         moved = tuple(replace(f, in_bullets=1) if f in skills_only else f for f in cov.found)
-        names = ", ".join(f.label for f in skills_only[:5])
-        plural = "" if len(skills_only) == 1 else "s"
-        out.append(
-            (
-                Fix(
-                    "keyword_placement",
-                    f"Show {len(skills_only)} skills-list keyword{plural} at work in your bullets",
-                    f"An ATS and a recruiter both look for keywords in context: {names}.",
-                    0.0,
-                ),
-                replace(
-                    inputs,
-                    coverage=replace(
-                        cov,
-                        found=moved,
-                        stuffing=tuple(s for s in cov.stuffing if s.kind != "unsupported_skills"),
-                    ),
-                ),
-            )
+        stuffing = tuple(s for s in cov.stuffing if s.kind != "unsupported_skills")
+        fix(
+            "keyword_placement",
+            texts.keyword_placement,
+            replace(inputs, coverage=replace(cov, found=moved, stuffing=stuffing)),
+            n=len(skills_only),
+            names=", ".join(f.label for f in skills_only[: lexicon.fixes.keywords_named]),
         )
     deficit = max(0, rules.keyword_target - int(keyword_credit(cov, rules.skills_only_credit)))
     if deficit and cov.missing:
-        add = cov.missing[: min(deficit, 5)]
-        plural = "" if len(add) == 1 else "s"
+        add = cov.missing[: min(deficit, lexicon.fixes.keywords_added)]
         new = tuple(
             KeywordFinding(g.label, g.category, "exact", (g.label,), 1, 1, 0, 0) for g in add
         )
-        out.append(
-            (
-                Fix(
-                    "missing_keywords",
-                    f"Work in {len(add)} missing keyword{plural} you can back up",
-                    "Only where true, in a bullet: " + ", ".join(g.label for g in add) + ".",
-                    0.0,
-                ),
-                replace(
-                    inputs,
-                    coverage=replace(cov, found=cov.found + new, missing=cov.missing[len(add) :]),
-                ),
-            )
+        fix(
+            "missing_keywords",
+            texts.missing_keywords,
+            replace(
+                inputs,
+                coverage=replace(cov, found=cov.found + new, missing=cov.missing[len(add) :]),
+            ),
+            n=len(add),
+            names=", ".join(g.label for g in add),
         )
     repeated = [s for s in cov.stuffing if s.kind == "repeated"]
     if repeated:
-        names = ", ".join(t for s in repeated for t in s.terms)
-        out.append(
-            (
-                Fix(
-                    "stuffing",
-                    f"Stop repeating {names}",
-                    "Use each keyword where it describes real work; repetition costs points.",
-                    0.0,
-                ),
-                replace(
-                    inputs,
-                    coverage=replace(
-                        cov, stuffing=tuple(s for s in cov.stuffing if s.kind != "repeated")
-                    ),
-                ),
-            )
+        rest = tuple(s for s in cov.stuffing if s.kind != "repeated")
+        fix(
+            "stuffing",
+            texts.stuffing,
+            replace(inputs, coverage=replace(cov, stuffing=rest)),
+            names=", ".join(t for s in repeated for t in s.terms),
         )
-    for key in rules.section_points:
+    for key in rules.section_points.as_dict():
         if key not in inputs.sections_found:
-            out.append(
-                (
-                    Fix(
-                        f"section:{key}",
-                        f"Add a {key} section",
-                        f"An ATS looks for a section headed '{key.capitalize()}'.",
-                        0.0,
-                    ),
-                    replace(inputs, sections_found=inputs.sections_found | {key}),
-                )
+            fix(
+                f"section:{key}",
+                texts.section,
+                replace(inputs, sections_found=inputs.sections_found | {key}),
+                section=key,
+                heading=key.capitalize(),
             )
-    lo, hi = rules.ideal_words[inputs.level]
-    if not lo <= inputs.word_count <= hi:
-        target = lo if inputs.word_count < lo else hi
-        verb = "Expand" if inputs.word_count < lo else "Trim"
-        out.append(
-            (
-                Fix(
-                    "length",
-                    f"{verb} the resume to {lo}-{hi} words",
-                    f"It has {inputs.word_count} words; {lo}-{hi} reads best for this level.",
-                    0.0,
-                ),
-                replace(inputs, word_count=target),
-            )
+    ideal = rules.ideal_words[inputs.level]
+    if not ideal.min <= inputs.word_count <= ideal.max:
+        short = inputs.word_count < ideal.min
+        fix(
+            "length",
+            texts.length_short if short else texts.length_long,
+            replace(inputs, word_count=ideal.min if short else ideal.max),
+            lo=ideal.min,
+            hi=ideal.max,
+            words=inputs.word_count,
         )
     return out
 
 
-def rank_fixes(inputs: ScoreInputs, lexicon: Lexicon, limit: int = TOP_FIXES) -> tuple[Fix, ...]:
+def rank_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> tuple[Fix, ...]:
     """The fixes worth most points, measured by re-scoring with each one applied."""
     base = score_resume(inputs, lexicon.rules).total
     scored = []
     for fix, after in candidate_fixes(inputs, lexicon):
         gain = score_resume(after, lexicon.rules).total - base
-        if gain > 0.05:
+        if gain > lexicon.fixes.min_gain:
             scored.append(replace(fix, gain=gain))
     scored.sort(key=lambda f: (-round(f.gain, 6), f.id))
-    return tuple(scored[:limit])
+    return tuple(scored[: lexicon.fixes.shown])
 
 
 @dataclass(frozen=True)
@@ -345,14 +288,6 @@ class ResumeAnalyzer:
     nlp: Language
     matchers: ResumeMatchers
     section_vocab: SectionVocabulary
-
-    @classmethod
-    def build(
-        cls, content_root: Path, nlp: Language, section_vocab: SectionVocabulary
-    ) -> ResumeAnalyzer:
-        """Load the lexicon from ``content_root`` and build the components on ``nlp``."""
-        lexicon = load_lexicon(content_root)
-        return cls(lexicon, nlp, build_matchers(nlp, lexicon), section_vocab)
 
     def tag(self, texts: list[str]) -> list[Doc]:
         """Tokenize, tag and lemmatize in one batch (no parser, no NER), then run the rules."""
@@ -402,21 +337,22 @@ def analyze_resume(
             resume_ngrams(docs, rules.job_match.max_phrase_words),
             rules.job_match,
         )
-    lo, hi = rules.ideal_words[level]
+    ideal = rules.ideal_words[level]
+    scored_sections = rules.section_points.as_dict()
     sections = {
-        "found": [k for k in rules.section_points if k in structure.sections_found],
-        "missing": [k for k in rules.section_points if k not in structure.sections_found],
+        "found": [k for k in scored_sections if k in structure.sections_found],
+        "missing": [k for k in scored_sections if k not in structure.sections_found],
         "word_count": structure.word_count,
-        "ideal_words": [lo, hi],
+        "ideal_words": [ideal.min, ideal.max],
         "length": "short"
-        if structure.word_count < lo
+        if structure.word_count < ideal.min
         else "long"
-        if structure.word_count > hi
+        if structure.word_count > ideal.max
         else "ok",
     }
     return ResumeReport(
         score=score_resume(inputs, rules),
-        weights=rules.weights,
+        weights=rules.weights.as_dict(),
         coverage=coverage,
         bullets=bullets,
         sections=sections,
@@ -430,30 +366,25 @@ def resume_segments(structure: ResumeStructure) -> tuple[list[str], list[str]]:
     """The resume cut into experience bullets and, per section, the rest of its text."""
     places: list[str] = []
     texts: list[str] = []
-    bullet_texts = [b.text for b in structure.bullets if b.section_key == "experience"]
-    for text in bullet_texts:
+    experience = [b for b in structure.bullets if b.section_key == "experience"]
+    for bullet in experience:
         places.append("bullet")
-        texts.append(text)
+        texts.append(bullet.text)
+    # The lines each experience bullet was read from; the rest of the section is
+    # its other text (job titles, companies, sub-headings).
+    in_bullets = {no for bullet in experience for no in bullet.lines}
     for section in structure.sections:
         if section.key == "contact":
             continue
-        # Section lines keep their glyphs and wrapped bullets are split over lines, so a
-        # line belongs to a bullet when its text (glyph removed) lies inside one.
         rest = [
             line
-            for line in section.lines
-            if not (section.key == "experience" and _in_bullet(line, bullet_texts))
+            for no, line in zip(section.line_nos, section.lines, strict=True)
+            if not (section.key == "experience" and no in in_bullets)
         ]
         if rest:
             places.append(section.key)
             texts.append("\n".join(rest))
     return places, texts
-
-
-def _in_bullet(line: str, bullet_texts: list[str]) -> bool:
-    glyph = BULLET_LINE.match(line)
-    core = _NUMBERED.sub("", line[glyph.end() :] if glyph else line).strip()
-    return bool(core) and any(core in text for text in bullet_texts)
 
 
 def _place(segment: str) -> str:
@@ -488,6 +419,6 @@ def _structure_dict(structure: ResumeStructure, level: str, rules: ScoringRules)
         "years_experience": round(years, 1) if years is not None else None,
         "level": level,
         "suggested_level": suggested_level(years, rules),
-        "level_source": rules.level_source,
+        "level_source": rules.level_by_years.source,
         "warnings": list(structure.warnings),
     }

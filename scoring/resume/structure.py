@@ -1,35 +1,37 @@
 """Read a resume's plain text the way an ATS does: contact, sections, jobs, bullets, skills.
 
 Plain, deterministic rules over the normalised text that extract.py produces; all words
-(headings, month names, title words) come from content/resume_sections.yaml.
+(headings, month names, title words) come from content/resume_sections.yaml. Every bullet
+records the numbers of the lines it was read from, so later steps never search for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from scoring.resume.extract import BULLET_LINE
+from scoring.models.base import load_file
+from scoring.models.sections import SECTION_KEYS, SectionKey, SectionsFile, normalise_heading
+from scoring.resume.glyphs import BULLET_LINE, DASHES, strip_marker
 from scoring.sources import load_sources
-from scoring.yamlfields import read_yaml
 
-SectionKey = Literal[
-    "contact", "summary", "experience", "skills", "education", "certifications", "other"
+__all__ = [
+    "SECTION_KEYS",
+    "Bullet",
+    "Contact",
+    "Job",
+    "ResumeStructure",
+    "Section",
+    "SectionKey",
+    "SectionVocabulary",
+    "load_section_vocabulary",
+    "parse_structure",
 ]
-SECTION_KEYS: tuple[SectionKey, ...] = (
-    "contact",
-    "summary",
-    "experience",
-    "skills",
-    "education",
-    "certifications",
-    "other",
-)
 #: A year and, when the resume gives it, a month (1-12).
 YearMonth = tuple[int, int | None]
 #: Sections whose bullet lines are reported as bullets (skills and education lists are not).
@@ -51,11 +53,8 @@ _PLACE_LOCATION = re.compile(
     r"^[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+)*,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*$"
 )
 _CONTACT_SPLIT = re.compile(r"\s*(?:\||•|·|  +|\s[-\u2013\u2014]\s)\s*")
-_FIELD_SPLIT = re.compile(r"\s*(?:\||•|·|  +|\s[-\u2013\u2014]\s|\s+at\s+|\s+@\s+)\s*")
 _SKILL_SPLIT = re.compile(r"\s*(?:[,;|•·]|  +|\s[-\u2013\u2014]\s)\s*")
-_LETTER_SPACED = re.compile(r"^[A-Za-z&](?: {1,3}[A-Za-z&])+$")
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'\u2019.-]*$")
-_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -66,24 +65,60 @@ class SectionVocabulary:
     title_words: frozenset[str]
     months: Mapping[str, int]
     present_words: tuple[str, ...]
+    range_words: tuple[str, ...]
     name_particles: frozenset[str]
+    work_modes: frozenset[str]
+    company_markers: tuple[str, ...]
+    list_joiners: tuple[str, ...]
     date_range: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    field_split: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    leading_joiner: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        """Build the date-range pattern once from the month and 'present' words."""
-        months = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))
-        present = "|".join(sorted(map(re.escape, self.present_words), key=len, reverse=True))
+        """Build the patterns once: date ranges, job-line fields, a skill's leading joiner."""
+        months = _alternatives(self.months)
+        present = _alternatives(self.present_words)
         point = (
             rf"(?:(?:{months})\.?,?\s*'?(?:19|20)\d\d"
             r"|(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d\d"
             r"|(?:19|20)\d\d)"
         )
         pattern = (
-            rf"(?<![\w/])(?P<start>{point})\s*(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|~"
-            rf"|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+            rf"(?<![\w/])(?P<start>{point})\s*(?:[{re.escape(DASHES)}]"
+            rf"|\b(?:{_alternatives(self.range_words)})\b)\s*"
             rf"(?P<end>{point}|\b(?:{present})\b)(?![\w/])"
         )
         object.__setattr__(self, "date_range", re.compile(pattern, re.IGNORECASE))
+        markers = _alternatives(self.company_markers)
+        object.__setattr__(
+            self,
+            "field_split",
+            re.compile(rf"\s*(?:\||•|·|  +|\s[-\u2013\u2014]\s|\s+(?:{markers})\s+)\s*"),
+        )
+        joiners = _alternatives(self.list_joiners)
+        object.__setattr__(self, "leading_joiner", re.compile(rf"^(?:{joiners})\s+"))
+
+    @classmethod
+    def from_file(cls, sections: SectionsFile) -> SectionVocabulary:
+        """The vocabulary of a validated resume_sections.yaml."""
+        return cls(
+            headings=MappingProxyType(sections.headings.by_heading()),
+            title_words=frozenset(sections.title_words),
+            months=MappingProxyType(
+                {word: number for number, words in enumerate(sections.months, 1) for word in words}
+            ),
+            present_words=sections.present_words,
+            range_words=sections.range_words,
+            name_particles=frozenset(sections.name_particles),
+            work_modes=frozenset(sections.work_modes),
+            company_markers=sections.company_markers,
+            list_joiners=sections.list_joiners,
+        )
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -99,12 +134,16 @@ class Contact:
 
 @dataclass(frozen=True)
 class Section:
-    """One section of the resume: its key, its heading as written and its non-blank lines."""
+    """One section of the resume: its key, its heading as written and its non-blank lines.
+
+    ``line_nos`` holds the number (from 1) of each of ``lines`` in the text read.
+    """
 
     key: SectionKey
     heading: str
     lines: tuple[str, ...]
     start_line: int
+    line_nos: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -122,12 +161,25 @@ class Job:
 
 @dataclass(frozen=True)
 class Bullet:
-    """One bullet line, its glyph stripped, with where it sits in the resume."""
+    """One bullet, its glyph stripped, with where it sits in the resume.
+
+    ``lines`` are the numbers (from 1) of the lines it was read from: its first line
+    (``line_no``) and any wrapped continuation lines joined onto it.
+    """
 
     text: str
     section_key: SectionKey
     job_index: int | None
-    line_no: int
+    lines: tuple[int, ...]
+
+    @property
+    def line_no(self) -> int:
+        """The number of the bullet's first line."""
+        return self.lines[0]
+
+    def joined(self, line_no: int, text: str) -> Bullet:
+        """The bullet with a wrapped continuation line joined on."""
+        return replace(self, text=f"{self.text} {text}", lines=(*self.lines, line_no))
 
 
 @dataclass(frozen=True)
@@ -145,35 +197,22 @@ class ResumeStructure:
     warnings: tuple[str, ...]
 
 
-def load_section_vocabulary(root: Path) -> SectionVocabulary:
-    """Load and check content/resume_sections.yaml."""
-    fields = read_yaml(root / "resume_sections.yaml")
-    fields.source("source", load_sources(root))
-    headings: dict[str, SectionKey] = {}
-    table = fields.sub("headings")
-    section_names = table.keys()
-    for key in section_names:
-        if key not in SECTION_KEYS:
-            raise table.error(key, f"must be one of {', '.join(SECTION_KEYS)}")
-        for heading in table.str_list(key):
-            normal = _normalise_heading(heading)
-            if normal in headings:
-                raise table.error(key, f"repeats the heading '{heading}'")
-            headings[normal] = key
-    month_lists = fields.raw("months")
-    if not isinstance(month_lists, list) or len(month_lists) != 12:
-        raise fields.error("months", "must list twelve months, January first")
-    months: dict[str, int] = {}
-    for number, words in enumerate(month_lists, start=1):
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise fields.error(f"months[{number - 1}]", "must be a list of month names")
-        months.update((word.lower(), number) for word in words)
-    return SectionVocabulary(
-        headings=MappingProxyType(headings),
-        title_words=frozenset(w.lower() for w in fields.str_list("title_words")),
-        months=MappingProxyType(months),
-        present_words=tuple(w.lower() for w in fields.str_list("present_words")),
-        name_particles=frozenset(w.lower() for w in fields.str_list("name_particles")),
+def load_section_vocabulary(
+    root: Path,
+    *,
+    levels: Sequence[str] | None = None,
+    sources: Mapping[str, object] | None = None,
+) -> SectionVocabulary:
+    """Load and check content/resume_sections.yaml; a bad file fails naming file and field.
+
+    ``levels`` is accepted like ``load_lexicon``'s; nothing in this file is keyed by level.
+    """
+    context = {
+        "sources": load_sources(root) if sources is None else sources,
+        "levels": None if levels is None else tuple(levels),
+    }
+    return SectionVocabulary.from_file(
+        load_file(SectionsFile, root / "resume_sections.yaml", context)
     )
 
 
@@ -186,7 +225,7 @@ def parse_structure(
     warnings: list[str] = []
     blocks = _split_sections(lines, vocab, warnings)
     sections = tuple(
-        Section(key, heading, tuple(t for _, t in body), start)
+        Section(key, heading, tuple(t for _, t in body), start, tuple(n for n, _ in body))
         for key, heading, start, body in blocks
     )
     found = {s.key for s in sections if s.lines or s.key != "contact"}
@@ -198,14 +237,12 @@ def parse_structure(
             jobs.extend(jobs_here)
             bullets.extend(bullets_here)
         elif key in BULLET_SECTIONS:
-            bullets.extend(
-                Bullet(text, key, None, no) for no, text in _bullet_lines(body, glyph_only=True)
-            )
+            bullets.extend(_bullet_lines(body, key))
     bullets.sort(key=lambda b: b.line_no)
     contact = _parse_contact(lines, blocks, vocab)
     if contact.email or contact.phone:
         found.add("contact")
-    skills = _skills_terms(body for key, _, _, body in blocks if key == "skills")
+    skills = _skills_terms((body for key, _, _, body in blocks if key == "skills"), vocab)
     years = _years_of_experience(jobs, today, warnings)
     _structure_warnings(frozenset(found), jobs, contact, warnings)
     return ResumeStructure(
@@ -226,15 +263,6 @@ def parse_structure(
 _Block = tuple[SectionKey, str, int, list[tuple[int, str]]]
 
 
-def _normalise_heading(line: str) -> str:
-    """A heading reduced to lower-case words: no punctuation, '&' read as 'and'."""
-    text = re.sub(r"\(.*?\)", " ", line).strip()
-    if _LETTER_SPACED.match(text):
-        text = " ".join(part.replace(" ", "") for part in re.split(r" {2,}| & ", text))
-    text = text.lower().replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z ]+", " ", text).split())
-
-
 def _heading(
     line: str, vocab: SectionVocabulary, within: SectionKey | None
 ) -> tuple[SectionKey, str, str] | None:
@@ -242,12 +270,12 @@ def _heading(
     stripped = line.strip().strip(":").strip()
     if not stripped or BULLET_LINE.match(line) or len(stripped) > 60:
         return None
-    key = vocab.headings.get(_normalise_heading(stripped))
+    key = vocab.headings.get(normalise_heading(stripped))
     if key is not None:
         return key, stripped, ""
     inline = re.match(r"^([A-Za-z][A-Za-z &/]{1,40}):\s*(\S.*)$", line.strip())
     if inline:
-        label = _normalise_heading(inline.group(1))
+        label = normalise_heading(inline.group(1))
         key = vocab.headings.get(label)
         # Inside a job, "Tools: Salesforce, Gainsight" is a detail, not a new section.
         if key is not None and (within != "experience" or label == key):
@@ -271,7 +299,7 @@ def _split_sections(
             parts = [p for p in re.split(r" {2,}", line.strip()) if p]
             if (
                 len(parts) > 1
-                and sum(vocab.headings.get(_normalise_heading(p)) is not None for p in parts) > 1
+                and sum(vocab.headings.get(normalise_heading(p)) is not None for p in parts) > 1
             ):
                 warnings.append(
                     "Two section headings share one line, so the layout probably has columns "
@@ -285,22 +313,17 @@ def _split_sections(
 # --- bullets and jobs --------------------------------------------------------------------
 
 
-def _strip_glyph(line: str) -> str | None:
-    """The text of a bullet line without its glyph, or None when the line is no bullet."""
-    match = BULLET_LINE.match(line) or _NUMBERED.match(line)
-    return line[match.end() :].strip() if match else None
-
-
-def _bullet_lines(body: list[tuple[int, str]], glyph_only: bool) -> list[tuple[int, str]]:
-    """Bullet lines with their wrapped continuation lines (lower-case starts) joined on."""
-    out: list[tuple[int, str]] = []
+def _bullet_lines(body: list[tuple[int, str]], key: SectionKey) -> list[Bullet]:
+    """A section's list lines as bullets, wrapped continuation lines (lower-case starts)
+    joined on."""
+    out: list[Bullet] = []
     previous = 0
     for number, line in body:
-        text = _strip_glyph(line)
+        text = strip_marker(line)
         if text is not None:
-            out.append((number, text))
+            out.append(Bullet(text, key, None, (number,)))
         elif out and previous == number - 1 and line[:1].islower():
-            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+            out[-1] = out[-1].joined(number, line)
         else:
             continue
         previous = number
@@ -328,16 +351,10 @@ def _parse_experience(
     pending: list[tuple[int, str]] = []
     last_bullet_line = -1
     for number, line in body:
-        glyph_text = _strip_glyph(line)
+        glyph_text = strip_marker(line)
         if glyph_text is None and last_bullet_line == number - 1 and line[:1].islower():
-            previous = bullets[-1]
-            bullets[-1] = Bullet(
-                f"{previous.text} {line}",
-                previous.section_key,
-                previous.job_index,
-                previous.line_no,
-            )
-            if previous.job_index is not None:
+            bullets[-1] = bullets[-1].joined(number, line)
+            if bullets[-1].job_index is not None:
                 drafts[-1].bullets[-1] = bullets[-1].text
             last_bullet_line = number
             continue
@@ -362,7 +379,7 @@ def _parse_experience(
             continue  # prose before any job is not a job's bullet
         job_index = first_index + len(drafts) - 1 if drafts else None
         text = glyph_text if glyph_text is not None else line
-        bullets.append(Bullet(text, "experience", job_index, number))
+        bullets.append(Bullet(text, "experience", job_index, (number,)))
         if drafts:
             drafts[-1].bullets.append(text)
         last_bullet_line = number
@@ -411,10 +428,10 @@ def _finish_job(draft: _JobDraft, vocab: SectionVocabulary) -> Job:
 
 def _title_and_company(header: list[str], vocab: SectionVocabulary) -> tuple[str, str]:
     """Tell the job title from the company among a job's header lines."""
-    parts = [p for line in header for p in _FIELD_SPLIT.split(line) if p.strip(" ,")]
+    parts = [p for line in header for p in vocab.field_split.split(line) if p.strip(" ,")]
     if len(parts) < 2:
         parts = [p for line in header for p in re.split(r",\s+", line) if p.strip()]
-    parts = [p.strip(" ,") for p in parts if not _is_location(p.strip(" ,"))]
+    parts = [p.strip(" ,") for p in parts if not _is_location(p.strip(" ,"), vocab)]
     if not parts:
         return "", ""
 
@@ -432,9 +449,9 @@ def _title_and_company(header: list[str], vocab: SectionVocabulary) -> tuple[str
     return title, others[0] if others else ""
 
 
-def _is_location(part: str) -> bool:
+def _is_location(part: str, vocab: SectionVocabulary) -> bool:
     """Whether a header fragment is a place ('Chicago, IL') or 'Remote' rather than a name."""
-    return bool(_US_LOCATION.match(part)) or part.lower() in {"remote", "hybrid"}
+    return bool(_US_LOCATION.match(part)) or part.lower() in vocab.work_modes
 
 
 def _parse_point(text: str, vocab: SectionVocabulary) -> YearMonth:
@@ -542,7 +559,7 @@ def _name(line: str, vocab: SectionVocabulary) -> str | None:
     tokens = candidate.split()
     if not 2 <= len(tokens) <= 5 or len(candidate) > 50:
         return None
-    if vocab.headings.get(_normalise_heading(candidate)) is not None:
+    if vocab.headings.get(normalise_heading(candidate)) is not None:
         return None
     for token in tokens:
         if token.lower() in vocab.name_particles:
@@ -554,17 +571,19 @@ def _name(line: str, vocab: SectionVocabulary) -> str | None:
     return candidate
 
 
-def _skills_terms(bodies: Iterable[list[tuple[int, str]]]) -> tuple[str, ...]:
+def _skills_terms(
+    bodies: Iterable[list[tuple[int, str]]], vocab: SectionVocabulary
+) -> tuple[str, ...]:
     """The terms of the skills section, split on commas, pipes, bullets and semicolons."""
     terms: dict[str, str] = {}
     for body in bodies:
         for _, line in body:
-            text = _strip_glyph(line) or line
+            text = strip_marker(line) or line
             label, colon, rest = text.partition(":")
             if colon and rest.strip() and len(label.split()) <= 4:
                 text = rest
             for part in _SKILL_SPLIT.split(text):
-                term = re.sub(r"^(?:and|&)\s+", "", part.strip(" .")).strip()
+                term = vocab.leading_joiner.sub("", part.strip(" .")).strip()
                 if term and term.lower() not in terms:
                     terms[term.lower()] = term
     return tuple(terms.values())
