@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.test_jobdesc_builder import API_BODY
-from webapp.pdf import PdfRenderer, StaticOnlyFetcher, html_to_pdf, render_pdf, static_root
+from webapp.pdf import PdfRenderer, StaticOnlyFetcher, render_pdf
 
 
 class _CountingHandler(http.server.BaseHTTPRequestHandler):
@@ -52,9 +52,9 @@ def test_hostile_references_are_refused_without_a_fetch(app, local_http_server):
       <img src="file:///etc/passwd"><img src="{local_http_server}/pixel.png">
       <img src="../../../../etc/hostname">
       </body></html>"""
-    with app.test_request_context():
-        fetcher = StaticOnlyFetcher(static_root())
-        pdf = html_to_pdf(html, fetcher)
+    renderer = app.extensions["pdf"]
+    fetcher = StaticOnlyFetcher(renderer.static_root)
+    pdf = renderer.render(html, fetcher)
     assert pdf.startswith(b"%PDF")
     assert "Report" in _text(pdf)
     assert _CountingHandler.hits == []
@@ -72,9 +72,9 @@ def test_static_assets_are_served(app):
         ["static", "css", "print.css"]
     ]
     assert stylesheet_fetcher.refused == []
-    with app.test_request_context():
-        fetcher = StaticOnlyFetcher(static_root())
-        pdf = html_to_pdf('<h1>Report</h1><img src="img/favicon.svg" alt="">', fetcher)
+    renderer = app.extensions["pdf"]
+    fetcher = StaticOnlyFetcher(renderer.static_root)
+    pdf = renderer.render('<h1>Report</h1><img src="img/favicon.svg" alt="">', fetcher)
     assert pdf.startswith(b"%PDF")
     assert len(fetcher.served) == 1
     assert fetcher.served[0].endswith("/static/img/favicon.svg")

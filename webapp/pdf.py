@@ -108,28 +108,16 @@ def renderer() -> PdfRenderer:
     return pdf_renderer
 
 
-def static_root() -> Path:
-    """The app's static folder."""
-    return renderer().static_root
-
-
-def render_pdf(
-    template: str, fetcher: StaticOnlyFetcher | None = None, *, cache: bool = False, **context: Any
-) -> bytes:
+def render_pdf(template: str, *, cache: bool = False, **context: Any) -> bytes:
     """Render ``template`` with ``context`` into PDF bytes.
 
     Templates refer to assets relative to static/ (e.g. ``img/favicon.svg``). ``cache``
     is for documents that hold no private data; see ``PdfRenderer``.
     """
     html = render_template(template, pdf=True, **context)
-    if cache and fetcher is None:
+    if cache:
         return renderer().cached(html)
-    return renderer().render(html, fetcher)
-
-
-def html_to_pdf(html: str, fetcher: StaticOnlyFetcher | None = None) -> bytes:
-    """Turn an HTML string into PDF bytes, never cached."""
-    return renderer().render(html, fetcher)
+    return renderer().render(html)
 
 
 def pdf_response(pdf: bytes, filename: str) -> Response:

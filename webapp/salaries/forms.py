@@ -18,10 +18,10 @@ from scoring.salary import CompensationData
 FALSE_VALUES = (False, "", "false", "0", "no", "n", "off")
 
 
-class ProfileErrorsMixin:
-    """Attach a FieldErrors' field -> message mapping to the form's fields."""
+class FieldErrorsMixin:
+    """Attach FieldErrors.fields (field -> message) to the form's fields."""
 
-    def add_profile_errors(self, fields: Mapping[str, str]) -> None:
+    def add_field_errors(self, fields: Mapping[str, str]) -> None:
         """Put each message on its field; a message for an unknown field is dropped."""
         for name, message in fields.items():
             field = getattr(self, name, None)
@@ -33,7 +33,7 @@ def _choices(options: Mapping[str, str]) -> list[tuple[str, str]]:
     return list(options.items())
 
 
-class SalaryFilterForm(ProfileErrorsMixin, FlaskForm):
+class SalaryFilterForm(FieldErrorsMixin, FlaskForm):
     """Industry, company size and metro filters of the browse table."""
 
     class Meta:
@@ -51,7 +51,7 @@ class SalaryFilterForm(ProfileErrorsMixin, FlaskForm):
         self.metro.choices = _choices(compensation.metros)
 
 
-class EstimateForm(ProfileErrorsMixin, FlaskForm):
+class EstimateForm(FieldErrorsMixin, FlaskForm):
     """The salary profile of the API contract."""
 
     class Meta:

@@ -77,7 +77,7 @@ def browse() -> ResponseReturnValue:
     try:
         rows = level_table(data, form.industry.data, form.company_size.data, form.metro.data)
     except FieldErrors as exc:
-        form.add_profile_errors(exc.fields)
+        form.add_field_errors(exc.fields)
         return render_template("salaries/browse.html", form=form, rows=[]), 400
     chart = range_chart([ChartRow(r.title, r.base, r.thin) for r in rows])
     return render_template("salaries/browse.html", form=form, rows=rows, chart=chart)
@@ -93,7 +93,7 @@ def estimate() -> ResponseReturnValue:
     try:
         result = estimate_for(request.args)
     except FieldErrors as exc:
-        form.add_profile_errors(exc.fields)
+        form.add_field_errors(exc.fields)
         return render_template("salaries/estimate.html", form=form, estimate=None), 400
     return render_template("salaries/estimate.html", form=form, **result_context(result, data))
 
@@ -105,7 +105,7 @@ def estimate_pdf() -> ResponseReturnValue:
         result = estimate_for(request.args)
     except FieldErrors as exc:
         form = EstimateForm(compensation(), DEFAULT_LEVEL, formdata=request.args)
-        form.add_profile_errors(exc.fields)
+        form.add_field_errors(exc.fields)
         return render_template("salaries/estimate.html", form=form, estimate=None), 400
     return estimate_pdf_response(result)
 
