@@ -15,10 +15,11 @@ from scoring.resume.report import (
     ScoreInputs,
     analyze_resume,
     length_fit,
+    resume_segments,
     score_resume,
     suggested_level,
 )
-from scoring.resume.structure import load_section_vocabulary
+from scoring.resume.structure import load_section_vocabulary, parse_structure
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 TODAY = date(2025, 6, 1)
@@ -88,6 +89,19 @@ def test_report_reads_the_experience_bullets(analyzer: ResumeAnalyzer) -> None:
     assert bullets["Responsible for contract renewals"]["suggestion"].startswith("Renewed [N]")
     strong = bullets["Negotiated 32 contract renewals totaling $2.1M, reducing churn by 40%"]
     assert strong["verdict"] == "strong" and strong["metric"] == "32 contract renewals"
+
+
+def test_a_title_line_quoted_in_a_bullet_is_still_read_as_the_title() -> None:
+    # The bullet quotes its job's title: the title line is still the section's own text.
+    text = (
+        "Experience\n"
+        "Account Manager\n"
+        "Acme | Jan 2020 - Present\n"
+        "\u2022 Promoted to Account Manager after 12 months, growing 20 accounts\n"
+    )
+    places, texts = resume_segments(parse_structure(text, load_section_vocabulary(CONTENT)))
+    assert places == ["bullet", "experience"]
+    assert texts[1].split("\n") == ["Account Manager", "Acme | Jan 2020 - Present"]
 
 
 def test_structure_and_suggested_level(analyzer: ResumeAnalyzer) -> None:

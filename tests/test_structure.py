@@ -319,6 +319,23 @@ def test_same_text_same_structure(vocab: SectionVocabulary) -> None:
     assert parse(RESUME, vocab) == parse(RESUME, vocab)
 
 
+def test_bullets_record_the_lines_they_were_read_from(vocab: SectionVocabulary) -> None:
+    text = extract_pasted(RESUME).text
+    lines = text.split("\n")
+    resume = parse_structure(text, vocab, today=TODAY)
+    renewed = next(b for b in resume.bullets if b.text.startswith("Renewed"))
+    assert [lines[no - 1] for no in renewed.lines] == [
+        "\u2022 Renewed $2.4M in contracts, beating",
+        "the target by 12%",
+    ]
+    for bullet in resume.bullets:
+        assert bullet.lines == tuple(range(bullet.line_no, bullet.line_no + len(bullet.lines)))
+        first = lines[bullet.line_no - 1].lstrip("\u2022 ")
+        assert bullet.text.startswith(first)
+    for section in resume.sections:
+        assert [lines[no - 1].strip() for no in section.line_nos] == list(section.lines)
+
+
 def test_bad_vocabulary_file_names_the_field(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text((CONTENT / "sources.yaml").read_text())
     text = (CONTENT / "resume_sections.yaml").read_text().replace("  experience:", "  jobs:", 1)
