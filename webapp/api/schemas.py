@@ -52,7 +52,7 @@ class ResponseModel(BaseModel):
 class ErrorDetail(ResponseModel):
     """What went wrong."""
 
-    code: str = Field(description="A stable machine code (the codes are listed above).")
+    code: str = Field(description="A stable machine code; the Error schema lists them.")
     message: str = Field(description="What went wrong, for a person.")
     fields: dict[str, str] = Field(
         description="The fields at fault, each with its message (naming the allowed values "
