@@ -56,6 +56,6 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
         compensation=load_compensation(root, sources, levels=ROLE_SLUGS),
         roles=load_roles(root, sources),
         jobdesc_texts=load_jobdesc_texts(root, sources),
-        resume_lexicon=load_lexicon(root),
-        section_vocab=load_section_vocabulary(root),
+        resume_lexicon=load_lexicon(root, levels=ROLE_SLUGS, sources=sources),
+        section_vocab=load_section_vocabulary(root, sources=sources),
     )

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+from scoring.content import ContentError
 from scoring.jobdesc import (
     JobChoices,
     JobDescription,
@@ -25,7 +26,6 @@ from scoring.jobdesc import (
 )
 from scoring.roles import ROLE_SLUGS, Role, load_roles
 from scoring.sources import load_sources
-from scoring.content import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 # The posting separates the ends of a range and the parts of its title line with an en dash.

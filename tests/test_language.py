@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.content import DEFAULT_CONTENT_DIR
+from scoring.content import DEFAULT_CONTENT_DIR, ContentError
 from scoring.language import (
     GenderLexicon,
     LanguageReport,
@@ -22,7 +22,6 @@ from scoring.language import (
     load_gender_lexicon,
 )
 from scoring.sources import load_sources
-from scoring.content import ContentError
 
 LEXICON_PATH = Path("language") / "gender_coded.yaml"
 

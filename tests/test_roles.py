@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
+from scoring.content import ContentError
 from scoring.roles import Role, load_roles
 from scoring.sources import Source, load_sources
-from scoring.content import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 

@@ -28,7 +28,6 @@ __all__ = [
     "OptText",
     "SourceId",
     "Text",
-    "TypoFirstModel",
     "load_file",
     "read_yaml",
     "validate",
@@ -59,17 +58,13 @@ class FieldProblem(ValueError):
 
 
 class ContentModel(BaseModel):
-    """A frozen model that refuses unknown keys: every content model derives from it."""
+    """A frozen model that refuses unknown keys: every content model derives from it.
+
+    An unknown key is named before anything else in its mapping: a misspelt key also
+    leaves the field it meant missing, and pydantic would report that first, hiding the typo.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class TypoFirstModel(ContentModel):
-    """A content model that names an unknown key before anything else in its mapping.
-
-    A misspelt key also leaves the field it meant missing; pydantic reports the missing
-    field first, which hides the typo. This reports the typo itself.
-    """
 
     @model_validator(mode="before")
     @classmethod

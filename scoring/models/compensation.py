@@ -3,6 +3,7 @@ it, and the method that combines them (scoring/salary.py does the combining)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
@@ -299,9 +300,11 @@ class CompensationFile(ContentModel):
         return self
 
 
-def _same_keys(where: str, entries: dict[str, object], expected: object, what: str) -> None:
+def _same_keys(
+    where: str, entries: Mapping[str, object], expected: Iterable[str], what: str
+) -> None:
     """``entries`` must have exactly the keys ``expected`` lists."""
-    names = list(expected)  # type: ignore[call-overload]
+    names = list(expected)
     for key in names:
         if key not in entries:
             raise FieldProblem(f"{where}.{key}", f"is required (every {what} needs an entry)")

@@ -16,13 +16,13 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 
 from scoring.models.base import (
     Bool,
+    ContentModel,
     FieldProblem,
     Int,
     Number,
     OptText,
     SourceId,
     Text,
-    TypoFirstModel,
 )
 
 __all__ = [
@@ -111,7 +111,7 @@ def _unique_labels(items: Iterable[Any], key: str) -> None:
 # --- keywords.yaml, outcomes.yaml, weak_phrases.yaml -----------------------------------------
 
 
-class Keyword(TypoFirstModel):
+class Keyword(ContentModel):
     """An ATS keyword as published (``label``) and the spellings that count as it."""
 
     label: Text
@@ -119,7 +119,7 @@ class Keyword(TypoFirstModel):
     variants: tuple[Text, ...] = Field(min_length=1)
 
 
-class KeywordsFile(TypoFirstModel):
+class KeywordsFile(ContentModel):
     """content/lexicon/keywords.yaml."""
 
     source: SourceId
@@ -131,14 +131,14 @@ class KeywordsFile(TypoFirstModel):
         return self
 
 
-class Outcome(TypoFirstModel):
+class Outcome(ContentModel):
     """A business outcome word and its spellings."""
 
     label: Text
     variants: tuple[Text, ...] = Field(min_length=1)
 
 
-class OutcomesFile(TypoFirstModel):
+class OutcomesFile(ContentModel):
     """content/lexicon/outcomes.yaml."""
 
     source: SourceId
@@ -150,7 +150,7 @@ class OutcomesFile(TypoFirstModel):
         return self
 
 
-class WeakPhrase(TypoFirstModel):
+class WeakPhrase(ContentModel):
     """A phrase that names a duty instead of a result, and the verb a rewrite opens with."""
 
     label: Text
@@ -159,7 +159,7 @@ class WeakPhrase(TypoFirstModel):
     with_object: OptText = ""
 
 
-class WeakPhrasesFile(TypoFirstModel):
+class WeakPhrasesFile(ContentModel):
     """content/lexicon/weak_phrases.yaml."""
 
     source: SourceId
@@ -182,7 +182,7 @@ class WeakPhrasesFile(TypoFirstModel):
 # --- action_verbs.yaml ------------------------------------------------------------------------
 
 
-class ActionVerbs(TypoFirstModel):
+class ActionVerbs(ContentModel):
     """content/lexicon/action_verbs.yaml: strong verbs, plain verbs and their rewrites.
 
     ``verbs`` are strong opening verbs (lemmas); ``irregular`` maps their irregular past
@@ -232,7 +232,7 @@ class ActionVerbs(TypoFirstModel):
 # --- scoring.yaml -----------------------------------------------------------------------------
 
 
-class Weights(TypoFirstModel):
+class Weights(ContentModel):
     """The points each part of the score is worth; they add up to 100."""
 
     keywords: Number = Field(ge=0)
@@ -256,7 +256,7 @@ class Weights(TypoFirstModel):
         return self.model_dump()
 
 
-class SectionPoints(TypoFirstModel):
+class SectionPoints(ContentModel):
     """How the section points are split among the sections an ATS looks for."""
 
     contact: Number = Field(ge=0)
@@ -271,7 +271,7 @@ class SectionPoints(TypoFirstModel):
         return self.model_dump()
 
 
-class WordRange(TypoFirstModel):
+class WordRange(ContentModel):
     """The ideal length of a resume in words."""
 
     min: Int = Field(ge=1)
@@ -284,13 +284,13 @@ class WordRange(TypoFirstModel):
         return self
 
 
-class Verdict(TypoFirstModel):
+class Verdict(ContentModel):
     """The bullet verdict rule's one figure."""
 
     weak_max_elements: Int = Field(ge=0, le=3)
 
 
-class StuffingRule(TypoFirstModel):
+class StuffingRule(ContentModel):
     """When repetition or an unsupported skills list counts as keyword stuffing."""
 
     max_repeats: Int = Field(ge=1)
@@ -302,7 +302,7 @@ class StuffingRule(TypoFirstModel):
     max_penalty: Number = Field(ge=0)
 
 
-class JobMatchRule(TypoFirstModel):
+class JobMatchRule(ContentModel):
     """How key terms are taken from a job posting and what share is a good match."""
 
     good_share: Number = Field(gt=0, le=1)
@@ -312,7 +312,7 @@ class JobMatchRule(TypoFirstModel):
     generic_terms: WordSet
 
 
-class CountNoun(TypoFirstModel):
+class CountNoun(ContentModel):
     """Nouns a metric can count ("25 accounts") and the outcome a rewrite suggests for them.
 
     ``people`` marks the nouns for the people a bullet worked with, which a rewrite
@@ -325,14 +325,14 @@ class CountNoun(TypoFirstModel):
     people: Bool = False
 
 
-class LevelBand(TypoFirstModel):
+class LevelBand(ContentModel):
     """A role slug suggested for years of experience below ``max_years`` (None: no limit)."""
 
     slug: Text
     max_years: Number | None = Field(default=None, gt=0)
 
 
-class LevelByYears(TypoFirstModel):
+class LevelByYears(ContentModel):
     """The level years of experience suggest, from a source."""
 
     source: SourceId
@@ -352,7 +352,7 @@ class LevelByYears(TypoFirstModel):
         return self
 
 
-class ScoringRules(TypoFirstModel):
+class ScoringRules(ContentModel):
     """content/lexicon/scoring.yaml: weights, thresholds and ranges that make the score."""
 
     source: SourceId
@@ -395,7 +395,7 @@ class ScoringRules(TypoFirstModel):
 # --- metrics.yaml -----------------------------------------------------------------------------
 
 
-class MoneyWords(TypoFirstModel):
+class MoneyWords(ContentModel):
     """What makes a number an amount of money."""
 
     currency: tuple[Text, ...] = Field(min_length=1)
@@ -404,7 +404,7 @@ class MoneyWords(TypoFirstModel):
     amount_words: Words
 
 
-class TimeframeWords(TypoFirstModel):
+class TimeframeWords(ContentModel):
     """What makes a number a time frame ("within 48 hours")."""
 
     prepositions: Words
@@ -412,14 +412,14 @@ class TimeframeWords(TypoFirstModel):
     units: Words
 
 
-class CountWords(TypoFirstModel):
+class CountWords(ContentModel):
     """How far a number may stand from the noun it counts."""
 
     breaks: Words
     max_words_between: Int = Field(ge=0)
 
 
-class MetricsFile(TypoFirstModel):
+class MetricsFile(ContentModel):
     """content/lexicon/metrics.yaml: the words that make a number in a bullet a metric."""
 
     source: SourceId | None = None
@@ -443,7 +443,7 @@ class MetricsFile(TypoFirstModel):
 # --- rewrite.yaml -----------------------------------------------------------------------------
 
 
-class RewriteFile(TypoFirstModel):
+class RewriteFile(ContentModel):
     """content/lexicon/rewrite.yaml: the small words a bullet's rewrite is built around."""
 
     source: SourceId | None = None
@@ -461,7 +461,7 @@ class RewriteFile(TypoFirstModel):
 # --- fixes.yaml -------------------------------------------------------------------------------
 
 
-class FixText(TypoFirstModel):
+class FixText(ContentModel):
     """A fix's title and detail as the report shows them."""
 
     title: Text
@@ -485,7 +485,7 @@ FIX_PLACEHOLDERS: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 
 
-class FixTexts(TypoFirstModel):
+class FixTexts(ContentModel):
     """The wording of every kind of fix."""
 
     metrics: FixText
@@ -515,7 +515,7 @@ class FixTexts(TypoFirstModel):
         return self
 
 
-class FixesFile(TypoFirstModel):
+class FixesFile(ContentModel):
     """content/lexicon/fixes.yaml: how many fixes the report lists, and their wording."""
 
     source: SourceId | None = None

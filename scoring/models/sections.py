@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from scoring.models.base import FieldProblem, SourceId, Text, TypoFirstModel
+from scoring.models.base import ContentModel, FieldProblem, SourceId, Text
 
 __all__ = ["SECTION_KEYS", "SectionKey", "SectionsFile", "normalise_heading"]
 
@@ -43,7 +43,7 @@ def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
 Words = Annotated[tuple[Text, ...], Field(min_length=1), AfterValidator(_lower)]
 
 
-class Headings(TypoFirstModel):
+class Headings(ContentModel):
     """The headings (and synonyms) that open each section."""
 
     contact: Words
@@ -72,7 +72,7 @@ class Headings(TypoFirstModel):
         return {normalise_heading(h): key for key in SECTION_KEYS for h in getattr(self, key)}
 
 
-class SectionsFile(TypoFirstModel):
+class SectionsFile(ContentModel):
     """content/resume_sections.yaml."""
 
     source: SourceId
