@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
+from functools import cache
 
 from pydantic import Field, model_validator
 
@@ -95,6 +97,24 @@ class PayChecks(ContentModel):
     # Wording that leaves a range open at one end ("up to", "from", "and up").
     open_ended_phrases: tuple[Text, ...] = Field(min_length=1)
     law_note: SourcedText
+
+    def is_open_ended(self, typed: str) -> bool:
+        """Whether typed pay wording leaves the range open at one end."""
+        return bool(_open_ended_pattern(self.open_ended_phrases).search(typed))
+
+
+@cache
+def _open_ended_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words, any case, any spacing (``up to`` also catches ``upto``); a phrase that
+    starts with a symbol (``+``) matches anywhere."""
+    parts = []
+    for phrase in phrases:
+        words = phrase.split()
+        if words[0][0].isalnum():
+            parts.append(r"\b" + r"\s*".join(map(re.escape, words)) + r"\b")
+        else:
+            parts.append(re.escape(phrase))
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 class JobDescriptionFile(ContentModel):

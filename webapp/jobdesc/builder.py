@@ -24,6 +24,7 @@ from scoring.jobdesc import (
     compose_job_description,
 )
 from scoring.language import LanguageReport, check_language, highlight_segments
+from scoring.models.jobdesc import PayChecks
 from scoring.roles import Role
 from scoring.salary import SalaryProfile, estimate_salary
 
@@ -41,23 +42,6 @@ LIST_FIELDS: tuple[str, ...] = ("extra_responsibilities", "extra_requirements", 
 MAX_LIST_LINES = 15
 MAX_LINE_CHARS = 300
 
-# A yearly salary below the first figure is taken for a monthly or hourly amount or a
-# figure in thousands; above the second, for a typing mistake.
-MIN_YEARLY_PAY = 10_000
-MAX_YEARLY_PAY = 2_000_000
-
-PAY_LAW_NOTE = (
-    "Pay-transparency laws in Colorado, California, Washington, New York, Illinois, "
-    "Maryland and other states require a good-faith range with both a minimum and a "
-    "maximum in the posting."
-)
-# "$90,000+", "90000 and up", "from 90k", "up to 120000", "90000 or more": a range with
-# only one end, which those laws do not accept.
-_OPEN_ENDED = re.compile(
-    r"\+|\b(?:and|or)\s+(?:up|above|more|higher|over)\b|\bup\s*to\b|\bfrom\b|"
-    r"\bstarting\b|\bminimum\b|\bmin\b|\bat\s+least\b|\bplus\b|\bopen\b|\bnegotiable\b|\bdoe\b",
-    re.IGNORECASE,
-)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _UNSAFE_CHARS = frozenset({"Cc", "Cs", "Co", "Cn"})
 
@@ -190,8 +174,11 @@ def _dollars(amount: int) -> str:
     return f"${amount:,}"
 
 
-def parse_pay(value: Any, label: str) -> tuple[int | None, str | None]:
-    """A whole number of dollars a year, or None when empty; else a message saying why not."""
+def parse_pay(value: Any, label: str, checks: PayChecks) -> tuple[int | None, str | None]:
+    """A whole number of dollars a year, or None when empty; else a message saying why not.
+
+    The bounds, the open-ended wording and the law note come from content/jobdesc.yaml.
+    """
     if value is None or value == "":
         return None, None
     if isinstance(value, bool):
@@ -204,10 +191,10 @@ def parse_pay(value: Any, label: str) -> tuple[int | None, str | None]:
         typed = clean_text(value).strip()
         if not typed:
             return None, None
-        if _OPEN_ENDED.search(typed):
+        if checks.is_open_ended(typed):
             return None, (
                 f"'{typed}' is open-ended. Enter the {label} as a number and fill in both ends "
-                f"of the range. {PAY_LAW_NOTE}"
+                f"of the range. {checks.law_note.text}"
             )
         digits = typed.removeprefix("$").strip().replace(" ", "")
         if _THOUSANDS.match(digits):
@@ -217,34 +204,36 @@ def parse_pay(value: Any, label: str) -> tuple[int | None, str | None]:
                 f"'{typed}' is not a whole number of US dollars a year; "
                 "enter digits only, such as 80000."
             )
-        if len(digits) > len(str(MAX_YEARLY_PAY)) + 1:
+        if len(digits) > len(str(checks.max_yearly)) + 1:
             # Far above the limit; also keeps int() away from huge digit strings.
             return None, (
                 f"That figure looks like a typing mistake; the limit is "
-                f"{_dollars(MAX_YEARLY_PAY)} a year."
+                f"{_dollars(checks.max_yearly)} a year."
             )
         amount = int(digits)
     else:
         return None, "Must be a whole number of US dollars a year, such as 80000."
     if amount <= 0:
         return None, "Must be a positive number of US dollars a year."
-    if amount < MIN_YEARLY_PAY:
+    if amount < checks.min_yearly:
         return None, (
             f"{_dollars(amount)} is less than a year's pay; enter the yearly salary in "
             "US dollars (for $80,000, enter 80000)."
         )
-    if amount > MAX_YEARLY_PAY:
+    if amount > checks.max_yearly:
         return None, (
             f"{_dollars(amount)} a year looks like a typing mistake; the limit is "
-            f"{_dollars(MAX_YEARLY_PAY)}."
+            f"{_dollars(checks.max_yearly)}."
         )
     return amount, None
 
 
-def _pay_range(values: Mapping[str, Any], errors: dict[str, str]) -> tuple[int, int] | None:
+def _pay_range(
+    values: Mapping[str, Any], checks: PayChecks, errors: dict[str, str]
+) -> tuple[int, int] | None:
     """The recruiter's range; None when both ends are empty or when it is refused."""
-    low, low_error = parse_pay(values.get("pay_min"), "minimum")
-    high, high_error = parse_pay(values.get("pay_max"), "maximum")
+    low, low_error = parse_pay(values.get("pay_min"), "minimum", checks)
+    high, high_error = parse_pay(values.get("pay_max"), "maximum", checks)
     if low_error:
         errors["pay_min"] = low_error
     if high_error:
@@ -254,10 +243,10 @@ def _pay_range(values: Mapping[str, Any], errors: dict[str, str]) -> tuple[int, 
     if low is None and high is None:
         return None
     if low is None:
-        errors["pay_min"] = f"Enter a minimum as well as the maximum. {PAY_LAW_NOTE}"
+        errors["pay_min"] = f"Enter a minimum as well as the maximum. {checks.law_note.text}"
         return None
     if high is None:
-        errors["pay_max"] = f"Enter a maximum as well as the minimum. {PAY_LAW_NOTE}"
+        errors["pay_max"] = f"Enter a maximum as well as the minimum. {checks.law_note.text}"
         return None
     if low > high:
         errors["pay_min"] = (
@@ -293,7 +282,7 @@ def parse_posting_request(values: Mapping[str, Any], content: Content) -> Postin
         )
     lists = {name: _lines(values, name, errors) for name in LIST_FIELDS}
     include_eeo = _flag(values, "include_eeo", True, errors)
-    recruiter_range = _pay_range(values, errors)
+    recruiter_range = _pay_range(values, content.jobdesc_texts.pay_checks, errors)
     if errors:
         raise FieldErrors(errors)
 
