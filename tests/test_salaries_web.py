@@ -279,3 +279,18 @@ def test_pdf_exports_share_the_heavy_rate_limit_and_json_does_not(make_app):
     # The JSON estimate and the pages are cheap and stay available.
     assert client.get(f"/api/v1/salary/estimate?{query}").status_code == 200
     assert client.get(f"/salaries/estimate?{query}").status_code == 200
+
+
+def test_methodology_shows_every_published_figure_and_note(app, client) -> None:
+    """Nothing loaded from compensation.yaml is left unshown: the profession-wide figures,
+    variable pay, sector notes and benefits appear on the methodology page with sources."""
+    import html as html_module
+
+    page = html_module.unescape(client.get("/salaries/methodology").get_data(as_text=True))
+    data = app.extensions["content"].compensation
+    assert data.profession_wide and data.variable_pay and data.sector_notes and data.benefits
+    for figure in data.profession_wide:
+        assert figure.label in page
+    for note in (*data.variable_pay, *data.sector_notes, *data.benefits):
+        assert " ".join(note.text.split()) in " ".join(page.split())
+        assert f"/sources#{note.source}" in page

@@ -119,6 +119,8 @@ def methodology() -> ResponseReturnValue:
     return render_template(
         "salaries/methodology.html",
         method=data.method,
+        data=data,
+        sources=data.sources,
         example=example,
         steps=worked_steps(example, start),
         start=start,
