@@ -37,8 +37,11 @@ ROLE_SLUGS: tuple[str, ...] = (
     "account-director",
     "vp-client-services",
 )
+# The level every tool starts on when the user has not chosen one.
+DEFAULT_ROLE = "account-manager"
 
 __all__ = [
+    "DEFAULT_ROLE",
     "MAX_RESPONSIBILITIES",
     "MIN_RESPONSIBILITIES",
     "ROLE_SLUGS",

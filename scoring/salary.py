@@ -242,6 +242,8 @@ class CompensationData:
     sector_notes: tuple[SourceNote, ...]
     benefits: tuple[SourceNote, ...]
     method: Method
+    # The profile the methodology page works through.
+    worked_example: SalaryProfile
     sources: Mapping[str, Source]
 
     def choices(self, field_name: str) -> Mapping[str, str]:
@@ -401,7 +403,7 @@ def load_compensation(
         context["levels"] = tuple(levels)
     doc = load_file(m.CompensationFile, path, context)
     choices = doc.choices
-    method = Method(**doc.method.model_dump())
+    method = Method(**doc.method.model_dump(exclude={"worked_example"}))
     effects = doc.effects
     portfolio = _effect(effects.portfolio_arr, "portfolio_arr")
     key_accounts = _effect(effects.key_accounts, "key_accounts")
@@ -440,6 +442,7 @@ def load_compensation(
         sector_notes=tuple(SourceNote(n.source, n.text) for n in doc.sector_notes),
         benefits=tuple(SourceNote(n.source, n.text) for n in doc.benefits),
         method=method,
+        worked_example=SalaryProfile(**doc.method.worked_example.model_dump()),
         sources=sources,
     )
 

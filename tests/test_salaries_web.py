@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from scoring.salary import SalaryProfile, estimate_salary, level_table
-from webapp.salaries.views import WORKED_EXAMPLE, usd
+from webapp.salaries.views import usd
 
 
 @pytest.fixture()
@@ -190,7 +190,7 @@ def test_methodology_shows_the_method_and_a_live_worked_example(client, data):
     text = _page(response)
     for paragraph in data.method.paragraphs:
         assert paragraph[:60] in text
-    expected = estimate_salary(WORKED_EXAMPLE, data)
+    expected = estimate_salary(data.worked_example, data)
     assert len(expected.factors) == 4
     for factor in expected.factors:
         assert factor.name in text
@@ -198,7 +198,7 @@ def test_methodology_shows_the_method_and_a_live_worked_example(client, data):
     for pay in (expected.base, expected.variable, expected.total_cash):
         assert usd(pay.typical) in text
         assert f"{usd(pay.low)} {EN_DASH} {usd(pay.high)}" in text
-    assert usd(data.levels[WORKED_EXAMPLE.level].band.typical) in text
+    assert usd(data.levels[data.worked_example.level].band.typical) in text
 
 
 # --------------------------------------------------------------------------- API

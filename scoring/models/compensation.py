@@ -246,6 +246,16 @@ class Choices(ContentModel):
         return self
 
 
+class WorkedExample(ContentModel):
+    """The profile the methodology page works through, step by step."""
+
+    level: Text
+    industry: Text
+    company_size: Text
+    metro: Text
+    work_mode: Text
+
+
 class Method(ContentModel):
     """The parameters and text of the combination method."""
 
@@ -255,6 +265,7 @@ class Method(ContentModel):
     round_threshold: Int = Field(ge=0)
     company_size_split: Text
     paragraphs: tuple[Text, ...] = Field(min_length=1)
+    worked_example: WorkedExample
 
 
 class SourceNote(ContentModel):
@@ -297,6 +308,18 @@ class CompensationFile(ContentModel):
         ):
             entries = getattr(self.effects, group)
             _same_keys(f"effects.{group}", entries, self.choices.labels(field), "choice")
+        example = self.method.worked_example
+        if example.level not in self.levels:
+            raise FieldProblem(
+                "method.worked_example.level", f"names unknown level '{example.level}'"
+            )
+        for field in ("industry", "company_size", "metro", "work_mode"):
+            value = getattr(example, field)
+            if value not in self.choices.labels(field):
+                raise FieldProblem(
+                    f"method.worked_example.{field}",
+                    f"must be one of {', '.join(self.choices.labels(field))} (got '{value}')",
+                )
         return self
 
 

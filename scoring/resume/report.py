@@ -38,8 +38,9 @@ from scoring.resume.keywords import (
 )
 from scoring.resume.lexicon import Lexicon, ScoringRules
 from scoring.resume.structure import ResumeStructure, SectionVocabulary, parse_structure
+from scoring.roles import DEFAULT_ROLE
 
-DEFAULT_LEVEL = "account-manager"
+DEFAULT_LEVEL = DEFAULT_ROLE
 
 
 @dataclass(frozen=True)

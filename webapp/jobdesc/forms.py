@@ -18,10 +18,10 @@ from wtforms import (
 from scoring.content import Content
 from scoring.errors import FieldErrors
 from scoring.jobdesc import WORK_MODES
+from scoring.roles import DEFAULT_ROLE
 from webapp.jobdesc.builder import PostingRequest, parse_posting_request
 from webapp.jobdesc.service import posting_text_problem
 
-DEFAULT_ROLE = "account-manager"
 # The builder's fields, named as in the JSON API.
 BUILDER_FIELDS: tuple[str, ...] = (
     "role",

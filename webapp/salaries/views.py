@@ -8,7 +8,8 @@ from flask import current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from scoring.errors import FieldErrors
-from scoring.salary import Estimate, Factor, SalaryProfile, estimate_salary, level_table
+from scoring.roles import DEFAULT_ROLE
+from scoring.salary import Estimate, Factor, estimate_salary, level_table
 from webapp.formatting import usd
 from webapp.salaries import bp
 from webapp.salaries.charts import ChartRow, range_chart
@@ -22,15 +23,8 @@ from webapp.salaries.service import (
     result_context,
 )
 
-# The level the estimator's form starts on, and the profile the methodology works through.
-DEFAULT_LEVEL = "account-manager"
-WORKED_EXAMPLE = SalaryProfile(
-    level="account-manager",
-    industry="technology-saas",
-    company_size="large",
-    metro="san-francisco",
-    work_mode="hybrid",
-)
+# The level the estimator's form starts on.
+DEFAULT_LEVEL = DEFAULT_ROLE
 
 
 @dataclass(frozen=True)
@@ -114,8 +108,8 @@ def estimate_pdf() -> ResponseReturnValue:
 def methodology() -> ResponseReturnValue:
     """How the figures combine, with a worked example computed by the estimator."""
     data = compensation()
-    example = estimate_salary(WORKED_EXAMPLE, data)
-    start = data.levels[WORKED_EXAMPLE.level].band.typical
+    example = estimate_salary(data.worked_example, data)
+    start = data.levels[data.worked_example.level].band.typical
     return render_template(
         "salaries/methodology.html",
         method=data.method,
