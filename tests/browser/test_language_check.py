@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = pytest.mark.browser
