@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format bench clean setup setup-dev system-deps browser-deps
+.PHONY: run test lint format bench eval clean setup setup-dev system-deps browser-deps
 
 # Stamp files record that an install finished, so repeated runs are quick and
 # a changed requirements file triggers a reinstall.
@@ -59,6 +59,11 @@ format: setup-dev
 
 bench: setup-dev
 	$(BIN)/python -m bench
+
+# Accuracy on the real data in ../shared/data (EVAL_DATA overrides): prints the tables and
+# writes docs/eval.json. The data is read there, never copied into the project.
+eval: setup-dev
+	$(BIN)/python -m evaluation
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,100 @@
+"""``make eval``: print the accuracy tables on the real data and record the figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from evaluation.corpus import REPO, absent_reason, data_dir
+
+OUTPUT = REPO / "docs" / "eval.json"
+
+
+def build_analyzer() -> Any:
+    """The resume analyzer exactly as the app builds it."""
+    from scoring.content import load_content
+    from scoring.nlp import load_pipeline, model_names
+    from scoring.resume.components import build_matchers
+    from scoring.resume.report import ResumeAnalyzer
+
+    content = load_content()
+    nlp = load_pipeline(model_names(""))
+    return ResumeAnalyzer(
+        content.resume_lexicon,
+        nlp,
+        build_matchers(nlp, content.resume_lexicon),
+        content.section_vocab,
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.1f}%"
+
+
+def resume_table(figures: dict[str, Any]) -> str:
+    rows = [
+        ("resumes read (PDF upload and pasted text)", f"{figures['resumes']}"),
+        ("resumes that could not be read", f"{figures['read_errors']}"),
+        ("resumes with no bullets, upload", f"{figures['no_bullets_upload']}"),
+        ("resumes with no bullets, pasted text", f"{figures['no_bullets_paste']}"),
+        (
+            "words before the first heading, not read",
+            f"{figures['words_before_first_heading']} "
+            f"(in {figures['resumes_losing_words']} resumes)",
+        ),
+        ("bullet precision against the labels", _pct(figures["bullet_precision"])),
+        (
+            "bullet recall against the labels",
+            f"{_pct(figures['bullet_recall'])} of {figures['labelled_bullets']}",
+        ),
+        ("bullets over 60 words (merged runs)", f"{figures['bullets_over_60_words']}"),
+        ("upload against text agreement (bullets)", _pct(figures["upload_text_agreement"])),
+        ("median time per resume, upload", f"{figures['upload_median_ms']} ms"),
+        ("median time per resume, pasted text", f"{figures['paste_median_ms']} ms"),
+    ]
+    lines = ["| resume reading | figure |", "|---|---|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
+    parser.add_argument(
+        "--show", type=int, default=0, help="list this many misses and false bullets"
+    )
+    parser.add_argument("--no-write", action="store_true", help="print only; write no file")
+    args = parser.parse_args(argv)
+
+    print(f"Real data: {data_dir()}")
+    reason = absent_reason("resumes")
+    if reason:
+        print(f"Skipped: {reason}.")
+        return 0
+    from evaluation import resumes
+
+    result = resumes.evaluate(build_analyzer())
+    figures = result.figures()
+    print()
+    print(resume_table(figures))
+    if result.errors:
+        print("\nCould not read:", *result.errors, sep="\n  ")
+    if result.no_bullets_pdf:
+        print("\nNo bullets (upload):", ", ".join(result.no_bullets_pdf))
+    if args.show:
+        print("\nMissed labelled bullets:")
+        for name, line in result.missed[: args.show]:
+            print(f"  {name}: {line[:110]}")
+        print("\nBullets that are not labelled bullets:")
+        for name, line in result.false[: args.show]:
+            print(f"  {name}: {line[:110]}")
+    if not args.no_write:
+        OUTPUT.parent.mkdir(exist_ok=True)
+        OUTPUT.write_text(json.dumps({"resumes": figures}, indent=2) + "\n", encoding="utf-8")
+        print(f"\nFigures written to {OUTPUT.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
