@@ -24,6 +24,7 @@ from webapp.jobdesc.service import MAX_POSTING_CHARS
 from webapp.resume.service import (
     UnreadableResume,
     allowed_levels,
+    no_store,
     read_pasted,
     read_upload,
     report_for,
@@ -31,6 +32,7 @@ from webapp.resume.service import (
 )
 
 bp = Blueprint("resume", __name__)
+bp.after_request(no_store)
 
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 

@@ -112,3 +112,9 @@ def report_pdf_response(report: ResumeReport, extracted: Extracted) -> Response:
     # Never cache=True: the report quotes the resume, which must not outlive the request.
     pdf = render_pdf("resume/report_pdf.html", **report_context(report, extracted))
     return pdf_response(pdf, "resume-report.pdf")
+
+
+def no_store(response: Response) -> Response:
+    """Responses of the resume checker may quote the resume: no cache may keep them."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
