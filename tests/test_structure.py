@@ -116,7 +116,8 @@ def test_headings_and_their_synonyms(heading: str, key: str, vocab: SectionVocab
 )
 def test_ordinary_lines_are_not_headings(line: str, vocab: SectionVocabulary) -> None:
     resume = parse(f"Jane Doe\n{line}", vocab)
-    assert [s.key for s in resume.sections] == ["contact"]
+    assert all(not s.heading for s in resume.sections)
+    assert [r.kind for r in resume.lines if r.text == line] != ["heading"]
 
 
 def test_inline_heading_opens_a_section(vocab: SectionVocabulary) -> None:

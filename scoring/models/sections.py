@@ -12,11 +12,19 @@ from scoring.models.base import ContentModel, FieldProblem, SourceId, Text
 __all__ = ["SECTION_KEYS", "SectionKey", "SectionsFile", "normalise_heading"]
 
 SectionKey = Literal[
-    "contact", "summary", "experience", "skills", "education", "certifications", "other"
+    "contact",
+    "summary",
+    "achievements",
+    "experience",
+    "skills",
+    "education",
+    "certifications",
+    "other",
 ]
 SECTION_KEYS: tuple[SectionKey, ...] = (
     "contact",
     "summary",
+    "achievements",
     "experience",
     "skills",
     "education",
@@ -29,7 +37,7 @@ _LETTER_SPACED = re.compile(r"^[A-Za-z&](?: {1,3}[A-Za-z&])+$")
 
 def normalise_heading(line: str) -> str:
     """A heading reduced to lower-case words: no punctuation, '&' read as 'and'."""
-    text = re.sub(r"\(.*?\)", " ", line).strip()
+    text = re.sub(r"\([^()]*\)", " ", line).strip()
     if _LETTER_SPACED.match(text):
         text = " ".join(part.replace(" ", "") for part in re.split(r" {2,}| & ", text))
     text = text.lower().replace("&", " and ")
@@ -41,6 +49,7 @@ def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 Words = Annotated[tuple[Text, ...], Field(min_length=1), AfterValidator(_lower)]
+SomeWords = Annotated[tuple[Text, ...], AfterValidator(_lower)]
 
 
 class Headings(ContentModel):
@@ -48,6 +57,7 @@ class Headings(ContentModel):
 
     contact: Words
     summary: Words
+    achievements: Words
     experience: Words
     skills: Words
     education: Words
@@ -72,6 +82,23 @@ class Headings(ContentModel):
         return {normalise_heading(h): key for key in SECTION_KEYS for h in getattr(self, key)}
 
 
+class HeadingWords(ContentModel):
+    """The last word of a heading no list names, by the section it opens."""
+
+    contact: SomeWords = ()
+    summary: SomeWords = ()
+    achievements: SomeWords = ()
+    experience: SomeWords = ()
+    skills: SomeWords = ()
+    education: SomeWords = ()
+    certifications: SomeWords = ()
+    other: SomeWords = ()
+
+    def by_word(self) -> dict[str, SectionKey]:
+        """Each word to the section it opens."""
+        return {word: key for key in SECTION_KEYS for word in getattr(self, key)}
+
+
 class SectionsFile(ContentModel):
     """content/resume_sections.yaml."""
 
@@ -85,6 +112,16 @@ class SectionsFile(ContentModel):
     work_modes: Words
     company_markers: Words
     list_joiners: Words
+    list_headings: Words
+    heading_words: HeadingWords
+    seasons: dict[Text, Annotated[int, Field(strict=True, ge=1, le=12)]]
+    minor_words: Words
+    continuation_words: Words
+    abbreviations: Words
+    company_nouns: Words
+    self_descriptions: Words
+    credential_words: Words
+    list_openers: Words
 
     @field_validator("months")
     @classmethod
@@ -92,3 +129,11 @@ class SectionsFile(ContentModel):
         if len(value) != 12:
             raise ValueError("must list twelve months, January first")
         return value
+
+    @model_validator(mode="after")
+    def _list_headings_are_headings(self) -> SectionsFile:
+        known = self.headings.by_heading()
+        for i, heading in enumerate(self.list_headings):
+            if normalise_heading(heading) not in known:
+                raise FieldProblem(f"list_headings[{i}]", f"'{heading}' is no heading listed")
+        return self
