@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format bench eval clean setup setup-dev system-deps browser-deps
+.PHONY: run test lint format bench eval clean setup setup-dev system-deps browser-deps serve-deps
 
 # Stamp files record that an install finished, so repeated runs are quick and
 # a changed requirements file triggers a reinstall.
@@ -33,17 +33,24 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
 	  else echo "WeasyPrint needs Pango: install libpango-1.0-0 and libpangoft2-1.0-0"; exit 1; fi; fi
 
+# make run puts nginx in front of gunicorn (deploy/serve.py): install it when missing and
+# root; without it, gunicorn serves directly and says so.
+serve-deps:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && (apt-get install -y -qq nginx-light || apt-get install -y -qq nginx); \
+	  else echo "nginx is missing and we are not root: make run serves with gunicorn alone, and the serving tests are skipped."; fi; fi
+
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing and we are not root: browser tests will be skipped."; fi; fi
 
-setup: system-deps $(VENV)/.runtime
+setup: system-deps serve-deps $(VENV)/.runtime
 setup-dev: setup browser-deps $(VENV)/.dev
 
 run: setup
-	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
-	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) "webapp:create_app()"
+	@echo "Starting on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/python -m deploy.serve
 
 test: setup-dev
 	$(BIN)/python -m pytest

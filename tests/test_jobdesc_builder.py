@@ -579,10 +579,18 @@ def test_api_needs_no_csrf_token(csrf_app: Flask) -> None:
 
 
 def test_api_strips_control_characters(client: FlaskClient) -> None:
-    body = {**API_BODY, "company_name": "North\x00wind \ud800Analytics"}
+    body = {**API_BODY, "company_name": "North\x00wind Analytics"}
     response = client.post(API, json=body)
     assert response.status_code == 200
     assert response.get_json()["sections"][1]["heading"] == "About Northwind Analytics"
+
+
+def test_api_refuses_a_lone_surrogate(client: FlaskClient) -> None:
+    """Not text at all: a clear 400 rather than a silent repair (see test_hostile)."""
+    body = {**API_BODY, "company_name": "Northwind \ud800Analytics"}
+    response = client.post(API, json=body)
+    assert response.status_code == 400
+    assert "surrogate" in response.get_json()["error"]["message"]
 
 
 # --- rate limit ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from scoring.content import DEFAULT_CONTENT_DIR, Content, load_content
 from scoring.nlp import load_pipeline, model_names, pipeline_label
@@ -47,6 +48,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         build_matchers(nlp, content.resume_lexicon),
         content.section_vocab,
     )
+
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        # Behind a proxy every request comes from the proxy's address: take the client's
+        # from the headers the configured number of proxies set (the rate limit keys on it).
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
+        )
 
     csrf.init_app(app)
     limiter.init_app(app)

@@ -26,6 +26,10 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEAVY": "30 per minute",
         "PDF_CACHE_SIZE": 64,
+        # Proxies in front of the app that set X-Forwarded-For/-Proto/-Host (0: none;
+        # make run's nginx is 1). Trusting more hops than there are lets clients spoof
+        # their address, and the rate limit with it.
+        "PROXY_HOPS": 0,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": False,
@@ -84,5 +88,13 @@ def from_environment(
         if pdf_cache_size < 0:
             raise ConfigError("PDF_CACHE_SIZE must be 0 (no cache) or more")
         config["PDF_CACHE_SIZE"] = pdf_cache_size
+    if "PROXY_HOPS" in environ:
+        try:
+            hops = int(environ["PROXY_HOPS"])
+        except ValueError as exc:
+            raise ConfigError("PROXY_HOPS must be a whole number of proxies") from exc
+        if not 0 <= hops <= 5:
+            raise ConfigError("PROXY_HOPS must be between 0 and 5")
+        config["PROXY_HOPS"] = hops
     config.update({name: environ[name] for name in _PLAIN if name in environ})
     return config

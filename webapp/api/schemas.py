@@ -399,6 +399,7 @@ class JobMatch(ResponseModel):
 
 class Contact(ResponseModel):
     name: str | None
+    headline: str | None = Field(description="The line under the name, such as a job title.")
     email: str | None
     phone: str | None
     links: list[str]
