@@ -18,6 +18,7 @@ __all__ = [
     "is_title_case",
     "last_word",
     "lower_share",
+    "run_on_cuts",
     "sentence_spans",
     "starts_lower",
     "word_count",
@@ -83,11 +84,16 @@ def starts_lower(text: str) -> bool:
 
 
 def _stripped_end(text: str) -> str:
-    """The line without trailing spaces, garbled tokens and closing marks."""
+    """The line's last word without closing marks and garbled bytes after a full stop."""
     tokens = _tokens(text)
     if not tokens:
         return ""
-    return tokens[-1].rstrip(_CLOSERS)
+    end = tokens[-1]
+    cut = len(end)
+    while cut and (end[cut - 1] in _CLOSERS or not end[cut - 1].isascii()):
+        cut -= 1
+    # "years.Â": the garbled non-breaking space after the stop is no part of the sentence.
+    return end[:cut] if cut and end[cut - 1] in _STOPS else end.rstrip(_CLOSERS)
 
 
 def ends_statement(text: str, abbreviations: Collection[str] = ()) -> bool:
@@ -127,14 +133,16 @@ def is_title_case(text: str, minor: Collection[str]) -> bool:
     return counted > 0 and share == 0.0
 
 
-def _boundaries(text: str) -> Iterator[int]:
-    """Offsets where a full stop, '!' or '?' (and its closing marks) end."""
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """Where a full stop, '!' or '?' stands, and where it and its closing marks end."""
     for index, char in enumerate(text):
         if char in _STOPS and (index + 1 == len(text) or text[index + 1] not in _STOPS):
             end = index + 1
-            while end < len(text) and text[end] in _CLOSERS:
+            while end < len(text) and (
+                text[end] in _CLOSERS or not (text[end].isascii() or text[end].isspace())
+            ):
                 end += 1
-            yield end
+            yield index, end
 
 
 def sentence_spans(text: str, abbreviations: Collection[str]) -> list[Span]:
@@ -146,7 +154,7 @@ def sentence_spans(text: str, abbreviations: Collection[str]) -> list[Span]:
     piece of one word stays with the sentence before it.
     """
     cuts: list[int] = []
-    for end in _boundaries(text):
+    for stop, end in _boundaries(text):
         if end >= len(text):
             break
         following = text[end:]
@@ -154,8 +162,8 @@ def sentence_spans(text: str, abbreviations: Collection[str]) -> list[Span]:
         nxt = following.lstrip()
         if not nxt or not nxt[0].isupper():
             continue
-        start = text.rfind(" ", 0, end) + 1
-        before = text[start:end].rstrip(_CLOSERS).rstrip(_STOPS).lstrip(_WORD_EDGES)
+        head = text[:stop].rstrip()
+        before = head[head.rfind(" ") + 1 :].lstrip(_WORD_EDGES)
         if not before or before.lower() in abbreviations or "." in before or len(before) < 2:
             continue
         # Glued ("areas.Adhered"): a lower-case word, then a capitalised word.
@@ -182,3 +190,32 @@ def sentence_spans(text: str, abbreviations: Collection[str]) -> list[Span]:
         if start < end:
             out.append((start, end))
     return out
+
+
+def run_on_cuts(text: str, minimum: int = 4) -> list[int]:
+    """Offsets where a second statement starts with no full stop before it.
+
+    "...out of 75 representatives in the company Successfully Acquired a portfolio": a
+    lower-case word, then a capitalised past-tense verb (or a capitalised adverb and
+    verb) opening lower-case words. Both sides keep at least ``minimum`` words.
+    """
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    cuts: list[int] = []
+    last = 0
+    for index in range(minimum, len(tokens) - minimum):
+        before, (offset, word), after = tokens[index - 1][1], tokens[index], tokens[index + 1][1]
+        if not (before.isalpha() and before.islower() and word.isalpha()):
+            continue
+        if not (word[0].isupper() and word[1:].islower()) or index - last < minimum:
+            continue
+        verb = word.endswith("ed") and after[:1].islower()
+        adverb = (
+            word.endswith("ly")
+            and after[:1].isupper()
+            and after.rstrip(",.").endswith("ed")
+            and after[1:].rstrip(",.").islower()
+        )
+        if verb or adverb:
+            cuts.append(offset)
+            last = index
+    return cuts

@@ -37,6 +37,7 @@ from scoring.resume.lines import (
     is_title_case,
     last_word,
     lower_share,
+    run_on_cuts,
     sentence_spans,
     starts_lower,
     word_count,
@@ -83,6 +84,10 @@ _RANGE_SIGNS = (
 )
 #: Separators between the parts of a job header ("Acme \uff0d City", "Acme / Jun 2013").
 _FIELD_SIGNS = ("|", "\u2022", "\u00b7", "/", "\uff0d", "\u00ef\u00bc", "\ufe63")
+
+#: Bullet glyphs that open a new bullet inside a line: the round and square bullets, and
+#: the round bullet as it reads when UTF-8 was decoded as Windows-1252.
+_INLINE_BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u27a2", "\u00e2\u20ac\u00a2")
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -417,6 +422,7 @@ class _JobDraft:
     dates: re.Match[str] | None
     bullets: list[str] = field(default_factory=list)
     seen: bool = False  # a statement (bullet or not) was read under it
+    extra: list[str] = field(default_factory=list)  # header fields glued to a bullet
 
 
 class _Reader:
@@ -625,7 +631,8 @@ class _Reader:
         header = head + line[end : len(line) - len(tail)]
         rest = self.vocab.date_range.sub(" ", header)
         rest = self.vocab.date_point.sub(" ", rest)
-        if self._prose(rest) or word_count(rest) > 25:
+        share, counted = lower_share(rest, self.vocab.minor_words)
+        if (counted >= 2 and share > 0.5) or word_count(rest) > 25:
             return None
         return header.strip(), tail.strip()
 
@@ -634,7 +641,9 @@ class _Reader:
         words = after.split()
         minor = self.vocab.minor_words
         for index, word in enumerate(words):
-            if not word[:1].isupper():
+            if index + 1 >= len(words) or not word[:1].isupper():
+                continue
+            if not words[index + 1][:1].islower():
                 continue
             following = words[index + 1 : index + 4]
             lower = sum(1 for w in following if w[:1].islower() and w.lower() not in minor)
@@ -642,8 +651,12 @@ class _Reader:
                 return " ".join(words[index:])
         return ""
 
-    def find_headers(self, body: _Body) -> list[_Header]:
-        """The job headers of a section: date anchors and the short lines around them."""
+    def find_headers(self, body: _Body, single_dates: bool = False) -> list[_Header]:
+        """The job headers of a section: date anchors and the short lines around them.
+
+        A header needs a date range; with ``single_dates`` (inside an experience section)
+        one date and a job title will do ("Business Development Manager 09/2013 Acme").
+        """
         anchors = [self._anchor(line) for _, line in body]
         headers: list[_Header] = []
         used = -1  # the last body index a header took
@@ -685,6 +698,8 @@ class _Reader:
                 last = nxt
             text = _join_header(parts)
             dates = self.vocab.date_range.search(text)
+            if dates is None and single_dates and self._names_a_title(text):
+                dates = self.vocab.date_point.search(text)
             if dates is None:
                 index += 1
                 continue
@@ -692,6 +707,11 @@ class _Reader:
             used = last
             index = last + 1
         return headers
+
+    def _names_a_title(self, text: str) -> bool:
+        """Whether a line holds a job title word besides its dates."""
+        words = re.findall(r"[a-z]+", self.vocab.date_point.sub(" ", text).lower())
+        return any(word in self.vocab.title_words for word in words)
 
     def _next_anchor_near(
         self, anchors: list[tuple[str, str] | None], body: _Body, start: int
@@ -718,7 +738,7 @@ class _Reader:
     def read_work(self, block: _Block, first_job: int) -> tuple[list[Job], list[Bullet]]:
         """Jobs (anchored on dates) and their bullets (statements cut into sentences)."""
         body = block.body
-        headers = {h.first: h for h in self.find_headers(body)}
+        headers = {h.first: h for h in self.find_headers(body, block.key == "experience")}
         drafts: list[_JobDraft] = []
         bullets: list[Bullet] = []
         item: _Item | None = None
@@ -749,27 +769,60 @@ class _Reader:
             index += 1
             if not has_letters(line):
                 continue  # a garbled byte or a stray sign on a line of its own
-            glyph = strip_marker(line)
-            if glyph is not None:
-                finish()
-                item = _Item([(number, glyph)], True, job_index(), self._fresh(drafts))
-                continue
-            if item is not None and self._continues(item, number, line):
-                item.pieces.append((number, line))
-                continue
-            if self._subheading(line):
-                finish()
-                if self._undated_title(line):
+            if item is None and self._fresh(drafts):
+                glued = self._glued_header(line)
+                if glued is not None:
                     self.kinds[number] = "job"
-                    drafts.append(_JobDraft([(number, line)], line, None))
+                    drafts[-1].header.append((number, glued[0]))
+                    drafts[-1].extra.append(glued[0])
+                    line = glued[1]
+            for position, (segment, glyph) in enumerate(_segments(line)):
+                if glyph:
+                    finish()
+                    item = _Item([(number, segment)], True, job_index(), self._fresh(drafts))
+                elif position == 0 and item is not None and self._continues(item, number, segment):
+                    item.pieces.append((number, segment))
+                elif position == 0 and self._subheading(segment):
+                    finish()
+                    if self._undated_title(segment):
+                        self.kinds[number] = "job"
+                        drafts.append(_JobDraft([(number, segment)], segment, None))
+                    else:
+                        self.kinds[number] = "heading"
                 else:
-                    self.kinds[number] = "heading"
-                continue
-            finish()
-            item = _Item([(number, line)], False, job_index(), self._fresh(drafts))
+                    finish()
+                    item = _Item([(number, segment)], False, job_index(), self._fresh(drafts))
         finish()
         jobs = [_finish_job(draft, self.vocab) for draft in drafts]
         return jobs, bullets
+
+    def _glued_header(self, line: str) -> tuple[str, str] | None:
+        """A job header's last fields glued to the job's first bullet on one line.
+
+        "Sales Associate Acme \uff0d City , State Help customers, run the registers": the
+        header part reads as a header (no sentence, with a title, a place or a separator)
+        and the rest as a sentence.
+        """
+        if self._fragment(line) or strip_marker(line) is not None:
+            return None
+        tail = self._glued_tail(line)
+        if not tail:
+            words = line.split()
+            for index in range(2, len(words) - 2):
+                # "... City , State document reviews": a place, then lower-case words.
+                if words[index - 2] == "," and words[index][:1].islower():
+                    tail = " ".join(words[index:])
+                    break
+        if not tail or len(tail) >= len(line):
+            return None
+        head = line[: len(line) - len(tail)].strip()
+        share, counted = lower_share(head, self.vocab.minor_words)
+        if word_count(head) < 2 or (counted >= 2 and share > 0.5):
+            return None
+        signs = any(sign in head for sign in _FIELD_SIGNS) or "," in head
+        if not (signs or self._names_a_title(head)):
+            return None
+        return head, tail.strip()
 
     @staticmethod
     def _fresh(drafts: list[_JobDraft]) -> bool:
@@ -820,8 +873,14 @@ class _Reader:
             text += piece
         out: list[Bullet] = []
         first = item.first_in_job
+        spans: list[tuple[int, int]] = []
         for start, end in sentence_spans(text, self.vocab.abbreviations):
-            sentence = text[start:end]
+            for cut in run_on_cuts(text[start:end]):
+                spans.append((start, start + cut))
+                start += cut
+            spans.append((start, end))
+        for start, end in spans:
+            sentence = text[start:end].strip()
             numbers = tuple(
                 no
                 for i, (begin, no) in enumerate(offsets)
@@ -961,6 +1020,46 @@ class _Reader:
         )
 
 
+def _segments(line: str) -> list[tuple[str, bool]]:
+    """A line cut at its bullet glyphs: each piece and whether a glyph opened it.
+
+    A glyph inside a line ("service \u2022Display a positive attitude") opens a new
+    bullet when a space stands before it and a capital after it.
+    """
+    first = strip_marker(line)
+    text = line if first is None else first
+    out: list[tuple[str, bool]] = []
+    start = 0
+    glyph = first is not None
+    index = 0
+    while index < len(text):
+        mark = _inline_mark(text, index)
+        if mark and index > start:
+            piece = text[start:index].strip()
+            if piece:
+                out.append((piece, glyph))
+            start = index + mark
+            glyph = True
+            index += mark
+            continue
+        index += 1
+    piece = text[start:].strip()
+    if piece:
+        out.append((piece, glyph))
+    return out or [(text.strip(), glyph)]
+
+
+def _inline_mark(text: str, index: int) -> int:
+    """The length of a bullet glyph standing inside a line at ``index`` (0 when none)."""
+    if index == 0 or not text[index - 1].isspace():
+        return 0
+    for mark in _INLINE_BULLETS:
+        if text.startswith(mark, index):
+            after = text[index + len(mark) :].lstrip()
+            return len(mark) if after[:1].isupper() else 0
+    return 0
+
+
 def _wrap_width(lines: list[str]) -> int:
     """The width at which the text's long lines wrap, or 0 when its lines do not wrap.
 
@@ -997,10 +1096,14 @@ def _finish_job(draft: _JobDraft, vocab: SectionVocabulary) -> Job:
     header = draft.text
     if dates is not None:
         header = f"{header[: dates.start()]}  {header[dates.end() :]}"
+    header = "  ".join([header, *draft.extra])
     title, company = _title_and_company(header.strip(" ,|()-\u2013\u2014"), vocab)
-    start = _parse_point(dates.group("start"), vocab) if dates else None
+    ranged = dates is not None and "start" in dates.re.groupindex
+    start = None
+    if dates is not None:
+        start = _parse_point(dates.group("start") if ranged else dates.group(0), vocab)
     end: YearMonth | Literal["present"] | None = None
-    if dates and start is not None:
+    if dates and ranged and start is not None:
         end_text = dates.group("end")
         if end_text.lower() in vocab.present_words:
             end = "present"
