@@ -76,7 +76,7 @@ def last_word(text: str) -> str:
 def starts_lower(text: str) -> bool:
     """Whether a line opens mid-sentence: a lower-case word, or a sign such as '(' or '$'."""
     for token in _tokens(text):
-        head = token[0]
+        head = token.lstrip("".join(ch for ch in token if not ch.isascii()))[:1] or token[0]
         if head.isalpha():
             return head.islower()
         return not head.isdigit()

@@ -597,7 +597,7 @@ class _Reader:
         short = sum(
             1
             for _, line in body
-            if word_count(line) <= 4
+            if all(word_count(part) <= 4 for part in re.split(r" {2,}", line))
             and not _DIGIT.search(line)
             and not ends_statement(line, self.vocab.abbreviations)
         )
@@ -637,19 +637,32 @@ class _Reader:
         return header.strip(), tail.strip()
 
     def _glued_tail(self, after: str) -> str:
-        """A bullet glued after a header's dates: a capitalised word opening lower-case words."""
+        """A bullet glued after a header's fields, or '' when the text is all header.
+
+        The bullet starts right after a place ("City , State Help customers") or, failing
+        one, at a capitalised word opening lower-case words ("Acme Strengthened the").
+        """
         words = after.split()
-        minor = self.vocab.minor_words
+        for index, word in enumerate(words[:14]):
+            if not word.endswith(","):
+                continue
+            place = index + 1  # the word after the comma
+            if place < len(words) and words[place][:1].isupper():
+                for start in (place + 1, place + 2):
+                    if start < len(words) and self._opens(words, start):
+                        return " ".join(words[start:])
         for index, word in enumerate(words):
-            if index + 1 >= len(words) or not word[:1].isupper():
-                continue
-            if not words[index + 1][:1].islower():
-                continue
-            following = words[index + 1 : index + 4]
-            lower = sum(1 for w in following if w[:1].islower() and w.lower() not in minor)
-            if len(following) >= 3 and lower >= 2:
+            if word[:1].isupper() and self._opens(words, index):
                 return " ".join(words[index:])
         return ""
+
+    def _opens(self, words: list[str], index: int) -> bool:
+        """Whether a sentence opens at ``words[index]``: lower-case words follow at once."""
+        window = words[index : index + 5]
+        if len(window) < 3 or not any(w[:1].islower() for w in window[:2]):
+            return False
+        minor = self.vocab.minor_words
+        return sum(1 for w in window if w[:1].islower() and w.lower() not in minor) >= 2
 
     def find_headers(self, body: _Body, single_dates: bool = False) -> list[_Header]:
         """The job headers of a section: date anchors and the short lines around them.
@@ -806,13 +819,6 @@ class _Reader:
         if self._fragment(line) or strip_marker(line) is not None:
             return None
         tail = self._glued_tail(line)
-        if not tail:
-            words = line.split()
-            for index in range(2, len(words) - 2):
-                # "... City , State document reviews": a place, then lower-case words.
-                if words[index - 2] == "," and words[index][:1].islower():
-                    tail = " ".join(words[index:])
-                    break
         if not tail or len(tail) >= len(line):
             return None
         head = line[: len(line) - len(tail)].strip()
@@ -1027,6 +1033,8 @@ def _segments(line: str) -> list[tuple[str, bool]]:
     bullet when a space stands before it and a capital after it.
     """
     first = strip_marker(line)
+    if first is None and line.startswith(_INLINE_BULLETS):
+        first = line[len(next(m for m in _INLINE_BULLETS if line.startswith(m))) :].strip()
     text = line if first is None else first
     out: list[tuple[str, bool]] = []
     start = 0
@@ -1125,6 +1133,7 @@ def _finish_job(draft: _JobDraft, vocab: SectionVocabulary) -> Job:
 
 def _title_and_company(header: str, vocab: SectionVocabulary) -> tuple[str, str]:
     """Tell the job title from the company among a job header's parts."""
+    header = header.replace(" , ", ", ")
     parts = [p.strip(" ,") for p in vocab.field_split.split(header) if p.strip(" ,")]
     if len(parts) < 2:
         parts = [p.strip() for p in re.split(r",\s+", header) if p.strip()]
