@@ -204,6 +204,11 @@ def run_on_cuts(text: str, minimum: int = 4) -> list[int]:
     last = 0
     for index in range(minimum, len(tokens) - minimum):
         before, (offset, word), after = tokens[index - 1][1], tokens[index], tokens[index + 1][1]
+        if before.endswith(")") and word.istitle() and word.isalpha() and after[:1].islower():
+            # "(Davison) Won award": a bracketed name closes a statement.
+            cuts.append(offset)
+            last = index
+            continue
         if not (before.isalpha() and before.islower() and word.isalpha()):
             continue
         if not (word[0].isupper() and word[1:].islower()) or index - last < minimum:

@@ -683,7 +683,7 @@ class _Reader:
             while (
                 first - 1 > used
                 and index - (first - 1) <= 8
-                and self._fragment(body[first - 1][1])
+                and self._piece(*body[first - 1])
                 and anchors[first - 1] is None
                 and not self._continued(body, first - 1)
             ):
@@ -704,7 +704,7 @@ class _Reader:
                 if next_anchor is not None:
                     parts.append(next_anchor[0])
                     tail = next_anchor[1]
-                elif self._fragment(line):
+                elif self._piece(body[nxt][0], line):
                     parts.append(line)
                 else:
                     break
@@ -720,6 +720,23 @@ class _Reader:
             used = last
             index = last + 1
         return headers
+
+    def _piece(self, number: int, line: str) -> bool:
+        """A header fragment, or a short span pypdf set apart with blank lines around it.
+
+        pypdf puts each styled span of a PDF line on its own line with a blank one between
+        ("Sales associate" / "" / "Company Name"): a short line with a blank beside it
+        belongs to the header even when it is in lower case.
+        """
+        if self._fragment(line):
+            return True
+        if word_count(line) > 6 or strip_marker(line) is not None or "%" in line:
+            return False
+        if ends_statement(line, self.vocab.abbreviations):
+            return False
+        before = number >= 2 and not self.lines[number - 2].strip()
+        after = number < len(self.lines) and not self.lines[number].strip()
+        return before or after
 
     def _names_a_title(self, text: str) -> bool:
         """Whether a line holds a job title word besides its dates."""
