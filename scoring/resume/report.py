@@ -37,7 +37,12 @@ from scoring.resume.keywords import (
     keyword_credit,
 )
 from scoring.resume.lexicon import Lexicon, ScoringRules
-from scoring.resume.structure import ResumeStructure, SectionVocabulary, parse_structure
+from scoring.resume.structure import (
+    JUDGED_SECTIONS,
+    ResumeStructure,
+    SectionVocabulary,
+    parse_structure,
+)
 from scoring.roles import DEFAULT_ROLE
 
 DEFAULT_LEVEL = DEFAULT_ROLE
@@ -364,23 +369,23 @@ def analyze_resume(
 
 
 def resume_segments(structure: ResumeStructure) -> tuple[list[str], list[str]]:
-    """The resume cut into experience bullets and, per section, the rest of its text."""
+    """The resume cut into judged bullets (JUDGED_SECTIONS) and the rest of each section."""
     places: list[str] = []
     texts: list[str] = []
-    experience = [b for b in structure.bullets if b.section_key == "experience"]
-    for bullet in experience:
+    judged = [b for b in structure.bullets if b.section_key in JUDGED_SECTIONS]
+    for bullet in judged:
         places.append("bullet")
         texts.append(bullet.text)
-    # The lines each experience bullet was read from; the rest of the section is
+    # The lines each judged bullet was read from; the rest of the section is
     # its other text (job titles, companies, sub-headings).
-    in_bullets = {no for bullet in experience for no in bullet.lines}
+    in_bullets = {no for bullet in judged for no in bullet.lines}
     for section in structure.sections:
         if section.key == "contact":
             continue
         rest = [
             line
             for no, line in zip(section.line_nos, section.lines, strict=True)
-            if not (section.key == "experience" and no in in_bullets)
+            if not (section.key in JUDGED_SECTIONS and no in in_bullets)
         ]
         if rest:
             places.append(section.key)
