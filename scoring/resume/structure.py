@@ -90,14 +90,14 @@ _FIELD_SIGNS = ("|", "\u2022", "\u00b7", "/", "\uff0d", "\u00ef\u00bc", "\ufe63"
 _INLINE_BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u27a2", "\u00e2\u20ac\u00a2")
 
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
 _PHONE = re.compile(
     r"(?<![\w+/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\d{1,4}[ .-])"
     r"(?:\d{2,4}[ .-]){1,3}\d{2,4}(?![\w/])"
 )
 _LINK = re.compile(
-    r"(?:https?://|www\.)[^\s|,;<>()]+|(?<![\w@.])(?:[\w-]+\.)*(?:linkedin\.com|github\.com)/[^\s|,;<>()]+",
+    r"(?:https?://|www\.)[^\s|,;<>()]+|(?<![\w@.-])(?:[\w-]+\.)*(?:linkedin\.com|github\.com)/[^\s|,;<>()]+",
     re.IGNORECASE,
 )
 _US_LOCATION = re.compile(r"^[A-Z][A-Za-z.' -]+,\s*[A-Z]{2}(?:\s+\d{5})?$")
