@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from scoring.models.base import ContentError
 from scoring.resume.extract import extract_pasted
+from scoring.resume.report import resume_segments
 from scoring.resume.structure import (
     ResumeStructure,
     SectionVocabulary,
@@ -101,10 +103,24 @@ def test_a_whole_resume(vocab: SectionVocabulary) -> None:
         ("Licenses & Certifications", "certifications"),
         ("Contact Information", "contact"),
         ("Awards", "other"),
+        ("Executive Profile", "summary"),
+        ("Career Overview", "summary"),
+        ("CAREER FOCUS", "summary"),
+        ("Skill Highlights", "skills"),
+        ("Core Qualifications", "skills"),
+        ("Signature Strengths", "skills"),
+        ("Accomplishments", "achievements"),
+        ("Key Achievements:", "achievements"),
+        ("Career Accomplishments", "achievements"),
+        ("Highlights", "achievements"),
+        ("Professional Experience", "experience"),
+        # Headings no list names, read by their last word.
+        ("Relevant Industry Experience", "experience"),
+        ("Selected Client Achievements", "achievements"),
     ],
 )
 def test_headings_and_their_synonyms(heading: str, key: str, vocab: SectionVocabulary) -> None:
-    resume = parse(f"Jane Doe\n\n{heading}\nSome line of content here", vocab)
+    resume = parse(f"Jane Doe\n\n{heading}\nWon the regional award for renewals in 2021.", vocab)
     section = resume.sections[-1]
     assert (section.key, section.heading) == (key, heading.rstrip(":"))
     assert key in resume.sections_found
@@ -267,7 +283,7 @@ def test_title_line_after_dates_and_company(vocab: SectionVocabulary) -> None:
     assert (job.title, job.company) == ("Key Account Manager", "Acme Corp")
 
 
-def test_bullets_outside_experience_carry_their_section(vocab: SectionVocabulary) -> None:
+def test_bullets_outside_work_sections_carry_their_section(vocab: SectionVocabulary) -> None:
     text = "Summary\n• Eight years in SaaS\nSkills\n• CRM\nAwards\n• President's Club 2022"
     resume = parse(text, vocab)
     assert [(b.text, b.section_key) for b in resume.bullets] == [
@@ -333,6 +349,7 @@ def test_bullets_record_the_lines_they_were_read_from(vocab: SectionVocabulary) 
         assert bullet.lines == tuple(range(bullet.line_no, bullet.line_no + len(bullet.lines)))
         first = lines[bullet.line_no - 1].lstrip("\u2022 ")
         assert bullet.text.startswith(first)
+        assert {r.kind for r in resume.lines if r.number in bullet.lines} == {"bullet"}
     for section in resume.sections:
         assert [lines[no - 1].strip() for no in section.line_nos] == list(section.lines)
 
@@ -355,3 +372,353 @@ def test_any_text_parses_and_points_at_real_lines(text: str) -> None:
     assert all(1 <= section.start_line <= line_count for section in resume.sections)
     texts = {bullet.text for bullet in resume.bullets}
     assert all(set(job.bullets) <= texts for job in resume.jobs)
+
+
+# --- sections by evidence ----------------------------------------------------------------
+
+
+def kinds(resume: ResumeStructure) -> dict[str, str]:
+    """Each line's text and the kind it was read as."""
+    return {line.text: line.kind for line in resume.lines}
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        # A skills term that is also a heading, inside a list of terms: no heading.
+        ("Skills\nNegotiation\nForecasting\nLeadership\nPipeline reviews\nEducation", None),
+        # In capitals among lower-case terms, with a colon, or with white space: a heading.
+        ("Skills\nNegotiation\nForecasting\nLEADERSHIP\nPipeline reviews\nEducation", "LEADERSHIP"),
+        (
+            "Skills\nNegotiation\nForecasting\nLeadership:\nPipeline reviews\nEducation",
+            "Leadership",
+        ),
+        ("Skills\nNegotiation\n\nLeadership\n\nMentored four new hires", "Leadership"),
+    ],
+)
+def test_a_list_word_is_a_heading_only_when_it_looks_like_one(
+    text: str, heading: str | None, vocab: SectionVocabulary
+) -> None:
+    resume = parse(text, vocab)
+    assert [s.heading for s in resume.sections if s.key == "other"] == (
+        [heading] if heading else []
+    )
+    if heading is None:
+        assert "Leadership" in resume.skills_terms
+
+
+def test_text_before_the_first_heading_is_kept(vocab: SectionVocabulary) -> None:
+    text = (
+        "Priya Raman\n"
+        "Senior Account Manager\n"
+        "priya.raman@example.org | 415-555-0188\n"
+        "Account manager who has kept enterprise software clients renewing for nine years.\n"
+        "Known for calm quarterly reviews and honest forecasts.\n"
+        "Experience\n"
+        "Account Manager, Northwind Traders, 2018 - 2024\n"
+        "• Renewed 38 of 40 enterprise contracts"
+    )
+    resume = parse(text, vocab)
+    assert resume.contact.name == "Priya Raman"
+    assert resume.contact.headline == "Senior Account Manager"
+    assert [(s.key, s.heading) for s in resume.sections[:2]] == [("contact", ""), ("summary", "")]
+    assert resume.sections[1].lines[0].startswith("Account manager who has kept")
+    assert "summary" in resume.sections_found
+    read = kinds(resume)
+    assert read["Priya Raman"] == read["Senior Account Manager"] == "contact"
+    assert read["Known for calm quarterly reviews and honest forecasts."] == "other"
+
+
+def test_highlights_of_short_terms_are_skills(vocab: SectionVocabulary) -> None:
+    text = (
+        "Summary\nAccount manager with a record of renewals and steady growth.\n"
+        "Highlights\nContract negotiation  Forecasting\nSalesforce  Key accounts\nQBRs\n"
+        "Experience\nAccount Manager, Acme, 2019 - 2022\n• Renewed 30 contracts"
+    )
+    resume = parse(text, vocab)
+    assert [s.key for s in resume.sections] == ["summary", "skills", "experience"]
+    assert "Salesforce" in resume.skills_terms
+
+
+def test_an_achievements_section_is_read_and_judged(vocab: SectionVocabulary) -> None:
+    text = (
+        "Key Achievements\n"
+        "Grew the northeast book of business from $2M to $3.1M in two years.\n"
+        "Named top account manager of 2022 out of 35.\n"
+        "Experience\nAccount Manager, Acme, 2019 - 2022\n• Renewed 30 contracts"
+    )
+    resume = parse(text, vocab)
+    assert [(b.text, b.section_key) for b in resume.bullets] == [
+        ("Grew the northeast book of business from $2M to $3.1M in two years.", "achievements"),
+        ("Named top account manager of 2022 out of 35.", "achievements"),
+        ("Renewed 30 contracts", "experience"),
+    ]
+    places, texts = resume_segments(resume)
+    assert [t for p, t in zip(places, texts, strict=True) if p == "bullet"] == [
+        b.text for b in resume.bullets
+    ]
+
+
+def test_a_section_holding_dated_jobs_is_experience(vocab: SectionVocabulary) -> None:
+    text = (
+        "Summary\nAccount manager for medical device makers.\n"
+        "Snapshot of my career\n"
+        "Territory Account Manager, Medline, 2016 - 2021\n"
+        "Grew surgical accounts in the territory by 18% in 2019."
+    )
+    resume = parse(text, vocab)
+    assert [s.key for s in resume.sections] == ["summary", "experience"]
+    assert [j.title for j in resume.jobs] == ["Territory Account Manager"]
+    assert not any("experience section" in w for w in resume.warnings)
+
+
+def test_reading_problems_are_not_advice_to_add_a_section(vocab: SectionVocabulary) -> None:
+    text = "Pat Lee\nMy Story\nKey Account Manager, Acme, 2019 - present\n• Kept 40 accounts"
+    resume = parse(text, vocab)
+    assert "experience" in resume.sections_found
+    assert not any("No experience section" in w for w in resume.warnings)
+
+
+# --- jobs --------------------------------------------------------------------------------
+
+
+def test_a_long_job_line_is_a_job(vocab: SectionVocabulary) -> None:
+    line = (
+        "Senior Key Account Manager, Enterprise Healthcare Solutions Group, "
+        "Acme Corporation, Chicago, IL | Jan 2019 \u2013 Present"
+    )
+    resume = parse(f"Experience\n{line}\n• Renewed 30 contracts", vocab)
+    assert len(resume.jobs) == 1
+    job = resume.jobs[0]
+    assert job.title == "Senior Key Account Manager"
+    assert (job.start, job.end) == ((2019, 1), "present")
+    assert [b.text for b in resume.bullets] == ["Renewed 30 contracts"]
+
+
+@pytest.mark.parametrize(
+    ("dates", "start", "end"),
+    [
+        ("Jan 2019 \u2013 Present", (2019, 1), "present"),  # en dash
+        ("Jan 2019 \u2014 Dec 2020", (2019, 1), (2020, 12)),  # em dash
+        ("Jan 2019 \u2212 Dec 2020", (2019, 1), (2020, 12)),  # minus sign
+        ("Jan 2019 \uff0d Dec 2020", (2019, 1), (2020, 12)),  # fullwidth hyphen
+        ("2019 \u2010 2020", (2019, None), (2020, None)),  # hyphen
+        ("Jan 2019\u2013present", (2019, 1), "present"),
+        ("Jan 2019 - Current", (2019, 1), "present"),
+        ("May 2011 to Current", (2011, 5), "present"),
+        ("January 2014 to March 2016", (2014, 1), (2016, 3)),
+        ("Mar. 2018 - Jun. 2020", (2018, 3), (2020, 6)),
+        ("05/2017 to 04/2019", (2017, 5), (2019, 4)),
+        ("5/2017 - 4/2019", (2017, 5), (2019, 4)),
+        ("Summer 2019 - Fall 2020", (2019, 6), (2020, 9)),
+        ("2019\u201321", (2019, None), (2021, None)),
+        ("1998-02", (1998, None), (2002, None)),
+        ("2019 through 2021", (2019, None), (2021, None)),
+    ],
+)
+def test_each_date_form(
+    dates: str, start: tuple[int, int | None], end: object, vocab: SectionVocabulary
+) -> None:
+    resume = parse(f"Experience\nAccount Manager | Acme | {dates}\n• Grew revenue 10%", vocab)
+    assert [(j.title, j.company, j.start, j.end) for j in resume.jobs] == [
+        ("Account Manager", "Acme", start, end)
+    ]
+
+
+def test_a_header_split_into_spans_is_one_job(vocab: SectionVocabulary) -> None:
+    # pypdf puts every styled span of a PDF line on its own line, blank spans between.
+    text = (
+        "Experience\n"
+        "Regional Account Manager\n\n07/2015\n\nto\nCurrent\n\nGlobex\n\n\uff0d\nDenver\n\n,\nCO\n"
+        "Opened 14 new hospital accounts in the first year.\n"
+        "Inside Sales Representative\n\n03/2012\n\nto\n06/2015\n\nInitech\n"
+        "Took\n"
+        "inbound calls from 60 dealers a day."
+    )
+    resume = parse(text, vocab)
+    assert [(j.title, j.company, j.start, j.end) for j in resume.jobs] == [
+        ("Regional Account Manager", "Globex", (2015, 7), "present"),
+        ("Inside Sales Representative", "Initech", (2012, 3), (2015, 6)),
+    ]
+    assert [(b.text, b.job_index) for b in resume.bullets] == [
+        ("Opened 14 new hospital accounts in the first year.", 0),
+        ("Took inbound calls from 60 dealers a day.", 1),
+    ]
+    read = kinds(resume)
+    assert read["Globex"] == read["to"] == read["07/2015"] == "job"
+    assert read["Took"] == read["inbound calls from 60 dealers a day."] == "bullet"
+
+
+def test_a_header_glued_to_its_first_bullet_is_split(vocab: SectionVocabulary) -> None:
+    text = (
+        "Experience\n"
+        "Field Sales Rep 04/2016 to Current Hooli Austin , Texas Signed 22 new "
+        "veterinary clinics in the first year.\n"
+        "01/2013 to 03/2016\n"
+        "Store Associate Pied Piper \uff0d Reno , Nevada Helped shoppers choose "
+        "running shoes and restocked the floor."
+    )
+    resume = parse(text, vocab)
+    assert [b.text for b in resume.bullets] == [
+        "Signed 22 new veterinary clinics in the first year.",
+        "Helped shoppers choose running shoes and restocked the floor.",
+    ]
+    assert [(j.start, j.end) for j in resume.jobs] == [
+        ((2016, 4), "present"),
+        ((2013, 1), (2016, 3)),
+    ]
+
+
+def test_one_date_and_a_title_make_a_job_inside_experience(vocab: SectionVocabulary) -> None:
+    text = "Experience\nBusiness Development Manager 09/2013 Umbrella Corp\nSigned 3 distributors."
+    resume = parse(text, vocab)
+    assert [(j.title, j.start, j.end) for j in resume.jobs] == [
+        ("Business Development Manager", (2013, 9), None)
+    ]
+    assert [b.text for b in resume.bullets] == ["Signed 3 distributors."]
+
+
+# --- bullets -----------------------------------------------------------------------------
+
+JOB = "Experience\nAccount Manager, Acme, 2019 - 2022\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "bullets"),
+    [
+        # A wrapped line starts in lower case, or follows a line ending mid-phrase.
+        (
+            "Negotiated a three-year renewal with the largest\n"
+            "hospital network in the state, worth $4M.\n"
+            "Trained six new coordinators.",
+            [
+                "Negotiated a three-year renewal with the largest hospital network in the "
+                "state, worth $4M.",
+                "Trained six new coordinators.",
+            ],
+        ),
+        (
+            "Promoted from\nAccount Coordinator\nto\nAccount Manager after 14 months.",
+            ["Promoted from Account Coordinator to Account Manager after 14 months."],
+        ),
+        # Glued bullets with no space after the full stop.
+        (
+            "Scheduled and tracked all service visits.Cut missed visits by 30%.",
+            ["Scheduled and tracked all service visits.", "Cut missed visits by 30%."],
+        ),
+        # A paragraph: each sentence is a bullet; "Inc." and "U.S." end none.
+        (
+            "Managed 45 accounts across the U.S. Midwest for Acme Inc. and its partners. "
+            "Raised renewal rates from 81% to 93%. Introduced monthly check-ins with\n"
+            "every buyer. Won the 2021 President's Club award.",
+            [
+                "Managed 45 accounts across the U.S. Midwest for Acme Inc. and its partners.",
+                "Raised renewal rates from 81% to 93%.",
+                "Introduced monthly check-ins with every buyer.",
+                "Won the 2021 President's Club award.",
+            ],
+        ),
+        # Two bullets run together without a full stop.
+        (
+            "Ranked second of 40 representatives in the region for two years running "
+            "Successfully Launched a referral program that brought in 12 new clients",
+            [
+                "Ranked second of 40 representatives in the region for two years running",
+                "Successfully Launched a referral program that brought in 12 new clients",
+            ],
+        ),
+        # Inline glyphs open new bullets.
+        (
+            "Greeted customers \u2022 Processed returns \u2022 Balanced the till",
+            ["Greeted customers", "Processed returns", "Balanced the till"],
+        ),
+    ],
+)
+def test_statements_become_bullets(
+    lines: str, bullets: list[str], vocab: SectionVocabulary
+) -> None:
+    resume = parse(JOB + lines, vocab)
+    assert [b.text for b in resume.bullets] == bullets
+    assert all(b.job_index == 0 for b in resume.bullets)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Regional distributor of surgical supplies with 300 employees",
+        "Health care mechanical contracting firm",
+    ],
+)
+def test_a_company_description_is_no_bullet(line: str, vocab: SectionVocabulary) -> None:
+    resume = parse(f"{JOB}{line}\nRenewed 30 contracts worth $2M.", vocab)
+    assert [b.text for b in resume.bullets] == ["Renewed 30 contracts worth $2M."]
+    assert kinds(resume)[line] == "other"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Proven ability in building long client relationships.",
+        "I have a very positive personality and love people.",
+        "CPR Certification from the Red Cross",
+        "Clients include Contoso, Fabrikam, Tailspin Toys and Wingtip.",
+        "Adventure Works, Contoso, Fabrikam, Northwind, Tailspin, Wingtip",
+    ],
+)
+def test_self_descriptions_credentials_and_name_lists_are_no_bullets(
+    line: str, vocab: SectionVocabulary
+) -> None:
+    resume = parse(f"{JOB}Renewed 30 contracts worth $2M.\n{line}", vocab)
+    assert [b.text for b in resume.bullets] == ["Renewed 30 contracts worth $2M."]
+
+
+def test_sub_headings_inside_a_job_are_no_bullets(vocab: SectionVocabulary) -> None:
+    resume = parse(f"{JOB}Delivered Results\nCut churn from 9% to 4%.", vocab)
+    assert [b.text for b in resume.bullets] == ["Cut churn from 9% to 4%."]
+    assert kinds(resume)["Delivered Results"] == "heading"
+
+
+def test_no_merged_runs(vocab: SectionVocabulary) -> None:
+    sentences = [f"Closed deal number {n} with a regional buyer in the spring." for n in range(12)]
+    resume = parse(JOB + " ".join(sentences), vocab)
+    assert len(resume.bullets) == 12
+    assert max(len(b.text.split()) for b in resume.bullets) <= 60
+
+
+# --- what the ATS saw --------------------------------------------------------------------
+
+
+def test_every_line_is_read_as_one_kind(vocab: SectionVocabulary) -> None:
+    text = extract_pasted(RESUME).text
+    resume = parse_structure(text, vocab, today=TODAY)
+    numbered = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    assert [(r.number, r.text) for r in resume.lines] == numbered
+    assert [r.kind for r in resume.lines] == [
+        "contact",
+        "contact",
+        "heading",
+        "other",
+        "heading",
+        "job",
+        "bullet",
+        "bullet",
+        "bullet",
+        "bullet",
+        "job",
+        "job",
+        "bullet",
+        "heading",
+        "skills",
+        "heading",
+        "other",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["-" * 50_000, "%" * 50_000, "a." * 25_000, "Jan 2019 " * 5_000, ", " * 25_000, " " * 50_000],
+)
+def test_hostile_lines_are_read_fast(line: str, vocab: SectionVocabulary) -> None:
+    started = time.perf_counter()
+    parse_structure(f"Experience\nAccount Manager, Acme, 2019 - 2022\n{line}", vocab)
+    assert time.perf_counter() - started < 2.0

@@ -634,6 +634,8 @@ class _Reader:
         share, counted = lower_share(rest, self.vocab.minor_words)
         if (counted >= 2 and share > 0.5) or word_count(rest) > 25:
             return None
+        if word_count(rest) >= 3 and ends_statement(header, self.vocab.abbreviations):
+            return None  # "...check-ins with every buyer. Won the 2021 award."
         return header.strip(), tail.strip()
 
     def _glued_tail(self, after: str) -> str:
@@ -657,9 +659,11 @@ class _Reader:
         return ""
 
     def _opens(self, words: list[str], index: int) -> bool:
-        """Whether a sentence opens at ``words[index]``: lower-case words follow at once."""
+        """Whether a sentence opens at ``words[index]``: a word, lower-case words at once."""
         window = words[index : index + 5]
-        if len(window) < 3 or not any(w[:1].islower() for w in window[:2]):
+        if len(window) < 3 or not window[0][:1].isalpha():
+            return False
+        if not any(w[:1].islower() for w in window[:3]):
             return False
         minor = self.vocab.minor_words
         return sum(1 for w in window if w[:1].islower() and w.lower() not in minor) >= 2
@@ -704,7 +708,9 @@ class _Reader:
                 if next_anchor is not None:
                     parts.append(next_anchor[0])
                     tail = next_anchor[1]
-                elif self._piece(body[nxt][0], line):
+                elif self._piece(body[nxt][0], line) and self._header_goes_on(
+                    body, nxt, parts, complete
+                ):
                     parts.append(line)
                 else:
                     break
@@ -712,7 +718,9 @@ class _Reader:
             text = _join_header(parts)
             dates = self.vocab.date_range.search(text)
             if dates is None and single_dates and self._names_a_title(text):
-                dates = self.vocab.date_point.search(text)
+                rest = self.vocab.date_point.sub(" ", text)
+                if is_title_case(rest, self.vocab.minor_words):
+                    dates = self.vocab.date_point.search(text)
             if dates is None:
                 index += 1
                 continue
@@ -720,6 +728,31 @@ class _Reader:
             used = last
             index = last + 1
         return headers
+
+    def _header_goes_on(self, body: _Body, index: int, parts: list[str], complete: bool) -> bool:
+        """Whether a header fragment after the anchor belongs to the header.
+
+        A fragment that opens a sentence ("Took" / "inbound calls...") does not. Once the
+        dates are read, only a title, a place, a span set apart by blank lines or a word
+        after a separator ("\uff0d" / "City") goes on; "Delivered Results" is a sub-heading.
+        """
+        number, line = body[index]
+        if index + 1 < len(body) and body[index + 1][0] == number + 1:
+            after = body[index + 1][1]
+            if starts_lower(after) and not self._piece(*body[index + 1]):
+                return False
+        if not complete:
+            return True
+        blank = (number >= 2 and not self.lines[number - 2].strip()) or (
+            number < len(self.lines) and not self.lines[number].strip()
+        )
+        return (
+            blank
+            or not has_letters(parts[-1])
+            or parts[-1].rstrip().endswith(",")
+            or self._names_a_title(line)
+            or _is_location(line.replace(" , ", ", "), self.vocab)
+        )
 
     def _piece(self, number: int, line: str) -> bool:
         """A header fragment, or a short span pypdf set apart with blank lines around it.
@@ -782,6 +815,14 @@ class _Reader:
         def job_index() -> int | None:
             return first_job + len(drafts) - 1 if drafts else None
 
+        def leads_on(following: int) -> bool:
+            # "Took" / "inbound calls...": a short line that a lower-case line continues.
+            return (
+                following < len(body)
+                and body[following][0] == body[following - 1][0] + 1
+                and starts_lower(body[following][1])
+            )
+
         index = 0
         while index < len(body):
             number, line = body[index]
@@ -807,12 +848,15 @@ class _Reader:
                     drafts[-1].extra.append(glued[0])
                     line = glued[1]
             for position, (segment, glyph) in enumerate(_segments(line)):
-                if glyph:
+                if glyph and self._subheading(segment) and word_count(segment) <= 3:
+                    finish()
+                    self.kinds[number] = "heading"  # "\u2022 Machine Troubleshooting"
+                elif glyph:
                     finish()
                     item = _Item([(number, segment)], True, job_index(), self._fresh(drafts))
                 elif position == 0 and item is not None and self._continues(item, number, segment):
                     item.pieces.append((number, segment))
-                elif position == 0 and self._subheading(segment):
+                elif position == 0 and self._subheading(segment) and not leads_on(index):
                     finish()
                     if self._undated_title(segment):
                         self.kinds[number] = "job"
@@ -858,6 +902,9 @@ class _Reader:
         if number - last_no > 2:
             return False
         terminal = ends_statement(before, self.vocab.abbreviations)
+        opened = sum(piece.count("(") - piece.count(")") for _, piece in item.pieces)
+        if opened > 0 and not terminal:
+            return True  # "...( Ex: Free gifts given for" / "Valentine's Day.)"
         if starts_lower(line):
             return not terminal or len(before) >= 0.7 * self.wrap
         if terminal:
@@ -902,6 +949,9 @@ class _Reader:
                 spans.append((start, start + cut))
                 start += cut
             spans.append((start, end))
+        if spans:
+            start, end = spans[0]
+            spans[0] = (start + _run_in_label(text[start:end]), end)
         for start, end in spans:
             sentence = text[start:end].strip()
             numbers = tuple(
@@ -1041,6 +1091,23 @@ class _Reader:
             location=location,
             headline=headline,
         )
+
+
+def _run_in_label(text: str) -> int:
+    """The length of a run-in label before a bullet's verb ("Quality Control Inspected").
+
+    One to three capitalised words, none a past-tense verb, then a capitalised past-tense
+    verb and a lower-case word: the label names a skill, the bullet starts at the verb.
+    """
+    words = text.split(" ")
+    for index in range(1, min(4, len(words) - 1)):
+        verb, after = words[index], words[index + 1]
+        label = words[:index]
+        if not all(w[:1].isupper() and w.isalpha() and not w.endswith("ed") for w in label):
+            return 0
+        if verb.istitle() and verb.isalpha() and verb.endswith("ed") and after[:1].islower():
+            return len(" ".join(label)) + 1
+    return 0
 
 
 def _segments(line: str) -> list[tuple[str, bool]]:
