@@ -1097,7 +1097,7 @@ def _run_in_label(text: str) -> int:
     """The length of a run-in label before a bullet's verb ("Quality Control Inspected").
 
     One to three capitalised words, none a past-tense verb, then a capitalised past-tense
-    verb and a lower-case word: the label names a skill, the bullet starts at the verb.
+    verb and a word: the label names a skill, the bullet starts at the verb.
     """
     words = text.split(" ")
     for index in range(1, min(4, len(words) - 1)):
@@ -1105,7 +1105,7 @@ def _run_in_label(text: str) -> int:
         label = words[:index]
         if not all(w[:1].isupper() and w.isalpha() and not w.endswith("ed") for w in label):
             return 0
-        if verb.istitle() and verb.isalpha() and verb.endswith("ed") and after[:1].islower():
+        if verb.istitle() and verb.isalpha() and verb.endswith("ed") and after[:1].isalpha():
             return len(" ".join(label)) + 1
     return 0
 
