@@ -133,10 +133,14 @@ def test_pdf_two_columns_are_read_one_after_the_other_and_flagged() -> None:
         '<div style="width:65%;margin-left:5%">' + right + "</div></div>"
     )
     result = extract_text(pdf_bytes(html), "columns.pdf")
-    assert any("two columns" in warning for warning in result.warnings)
+    assert any("columns side by side" in warning for warning in result.warnings)
+    assert result.reordered
     lines = result.text.splitlines()
     assert "Skill number 0" in lines and "Grew revenue in region 1 by a lot" in lines
-    assert lines.index("Skill number 5") < lines.index("Grew revenue in region 1 by a lot")
+    # The narrow sidebar is read after the main column, each as whole lines.
+    assert lines.index("Grew revenue in region 5 by a lot a lot a lot a lot a lot") < lines.index(
+        "Skill number 0"
+    )
 
 
 def test_right_aligned_dates_are_not_mistaken_for_columns() -> None:
@@ -168,8 +172,9 @@ def test_docx_paragraphs_and_list_items_in_order() -> None:
 def test_docx_table_text_is_kept_and_flagged() -> None:
     result = extract_text(docx_bytes(with_table=True), "resume.docx")
     lines = result.text.splitlines()
-    assert lines.index("Salesforce") < lines.index("Negotiation") < lines.index("Education")
+    assert lines.index("Salesforce | Negotiation") < lines.index("Education")
     assert any("table" in warning for warning in result.warnings)
+    assert result.reordered
 
 
 def test_utf8_text_with_bom() -> None:

@@ -11,20 +11,17 @@ import io
 import logging
 import re
 import zipfile
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from docx import Document
-from docx.document import Document as WordDocument
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
+from scoring.resume.docx_text import read_docx_text
 from scoring.resume.glyphs import BULLET, BULLET_LINE, GLYPH_ONLY, PRIVATE_BULLETS
+from scoring.resume.pdf_layer import PasswordRequired, PdfLayerError, read_layout
+from scoring.resume.repair import repair_text
 
 # pypdf logs its repairs of broken files; a resume upload must leave no trace in the logs.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
@@ -56,7 +53,6 @@ _ODD_SPACES = dict.fromkeys(
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\u2028\u2029\x85]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ue000-\uf8ff]")
 _WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
-_COLUMN_GAP = re.compile(r"\S( {3,})(?=\S)")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -80,6 +76,9 @@ class Extracted:
     kind: DocumentKind
     pages: int | None
     warnings: tuple[str, ...]
+    #: Columns, tables or text boxes made the reading order differ from top to bottom,
+    #: left to right; ``warnings`` says how.
+    reordered: bool = False
 
 
 class ExtractionError(ValueError):
@@ -183,8 +182,20 @@ def extract_pasted(text: str, max_chars: int = 50_000) -> Extracted:
 
 
 def normalize_text(raw: str) -> str:
-    """Unify line breaks, bullets and spacing, and strip control characters."""
-    text = _LINE_BREAKS.sub("\n", raw)
+    """Repair garbled characters; unify line breaks, bullets and spacing; strip controls."""
+    text = _normalize_once(raw)
+    # A repair can leave a sequence that reads as mojibake once controls are gone: repeat
+    # until nothing changes (twice for almost any text), so normalising is idempotent.
+    for _ in range(3):
+        again = _normalize_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _normalize_once(raw: str) -> str:
+    text = repair_text(_LINE_BREAKS.sub("\n", raw))
     text = text.translate(PRIVATE_BULLETS).translate(_INVISIBLE).translate(_ODD_SPACES)
     text = _CONTROL.sub("", text)
     lines: list[str] = []
@@ -231,11 +242,17 @@ def _mismatch_note(result: Extracted, extension: str) -> Extracted:
         f"The file is named .{extension} but is really a {result.kind.upper()}; it was read "
         "as that. Some ATS go by the name, so give the file the right extension."
     )
-    return Extracted(result.text, result.kind, result.pages, (*result.warnings, note))
+    return replace(result, warnings=(*result.warnings, note))
 
 
 def _finish(
-    raw: str, kind: DocumentKind, pages: int | None, warnings: list[str], limits: ExtractLimits
+    raw: str,
+    kind: DocumentKind,
+    pages: int | None,
+    warnings: list[str],
+    limits: ExtractLimits,
+    *,
+    reordered: bool = False,
 ) -> Extracted:
     """Normalise extracted text and refuse results that hold no words or far too many."""
     text = normalize_text(raw)
@@ -253,14 +270,26 @@ def _finish(
             "picture of text. An ATS cannot read it either. Export your resume from your "
             "editor as a text-based PDF or DOCX (not a scan or a photo) and upload that.",
         )
-    return Extracted(text=text, kind=kind, pages=pages, warnings=tuple(dict.fromkeys(warnings)))
+    return Extracted(
+        text=text,
+        kind=kind,
+        pages=pages,
+        warnings=tuple(dict.fromkeys(warnings)),
+        reordered=reordered,
+    )
 
 
 # --- PDF ---------------------------------------------------------------------------------
 
 
 def _read_pdf(data: bytes, limits: ExtractLimits) -> Extracted:
-    """Read a PDF's text in visual order, refusing encrypted, huge or broken files."""
+    """Read a PDF's text in reading order, refusing encrypted, huge or broken files.
+
+    pypdf checks the file first, in pure Python: encryption, and the page count the file
+    declares. PDFium then reads every character with its position (``pdf_layer``), and
+    ``layout`` rebuilds lines and columns from them. A file PDFium cannot open is read by
+    pypdf's plain extraction instead.
+    """
     broken = ExtractionError(
         "corrupt",
         "This PDF is damaged and cannot be read. Export it again from your editor and "
@@ -269,32 +298,55 @@ def _read_pdf(data: bytes, limits: ExtractLimits) -> Extracted:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _unlock(reader):
-            raise ExtractionError(
-                "encrypted",
-                "This PDF is password-protected. An ATS cannot open it either: save a copy "
-                "without a password or restrictions and upload that.",
-            )
+            raise _encrypted_pdf()
         _check_page_count(_declared_page_count(reader), limits)
         pages = len(reader.pages)
         _check_page_count(pages, limits)
-        texts: list[str] = []
-        warnings: list[str] = []
-        for page in reader.pages:
-            page_text, columns = _untangle_columns(page.extract_text(extraction_mode="layout"))
-            texts.append(_join_wrapped_bullets(page_text))
-            if columns:
-                warnings.append(
-                    "The layout looks like two columns side by side. Many ATS read straight "
-                    "across the page and mix the columns together; a single-column layout "
-                    "is safer."
-                )
-            if sum(map(len, texts)) > limits.max_chars * 2:
-                break
     except ExtractionError:
         raise
     except Exception as exc:  # pypdf raises many types on hostile input; all mean "broken"
         raise broken from exc
-    return _finish("\n\n".join(texts), "pdf", pages, warnings, limits)
+    try:
+        layouts = list(read_layout(data, limits.max_pages, limits.max_chars * 2))
+    except PasswordRequired as exc:
+        raise _encrypted_pdf() from exc
+    except PdfLayerError:
+        return _read_pdf_plain(reader, pages, limits, broken)
+    texts = ["\n".join(page.lines) for page in layouts]
+    reordered = any(page.reordered for page in layouts)
+    warnings = [_COLUMNS_WARNING] if reordered else []
+    return _finish("\n\n".join(texts), "pdf", pages, warnings, limits, reordered=reordered)
+
+
+_COLUMNS_WARNING = (
+    "Your resume is laid out in columns side by side. Many ATS read straight across the "
+    "page and mix the columns together; the checker read each column on its own (the main "
+    "column first, then the narrow one), as the text it read shows. A single-column layout "
+    "is safer."
+)
+
+
+def _encrypted_pdf() -> ExtractionError:
+    return ExtractionError(
+        "encrypted",
+        "This PDF is password-protected. An ATS cannot open it either: save a copy "
+        "without a password or restrictions and upload that.",
+    )
+
+
+def _read_pdf_plain(
+    reader: PdfReader, pages: int, limits: ExtractLimits, broken: ExtractionError
+) -> Extracted:
+    """pypdf's plain text, page by page, for a file PDFium cannot open."""
+    texts: list[str] = []
+    try:
+        for page in reader.pages:
+            texts.append(page.extract_text())
+            if sum(map(len, texts)) > limits.max_chars * 2:
+                break
+    except Exception as exc:  # pypdf raises many types on hostile input; all mean "broken"
+        raise broken from exc
+    return _finish("\n\n".join(texts), "pdf", pages, [], limits)
 
 
 def _unlock(reader: PdfReader) -> bool:
@@ -324,58 +376,6 @@ def _check_page_count(pages: int, limits: ExtractLimits) -> None:
         )
 
 
-def _untangle_columns(page: str) -> tuple[str, bool]:
-    """Split a laid-out page whose lines hold two columns into left text, then right."""
-    lines = page.split("\n")
-    filled = [line for line in lines if line.strip()]
-    starts: Counter[int] = Counter()
-    ends: dict[int, list[int]] = {}
-    for line in filled:
-        for gap in _COLUMN_GAP.finditer(line):
-            starts[gap.end(1)] += 1
-            ends.setdefault(gap.end(1), []).append(len(line.rstrip()))
-    if not starts:
-        return page, False
-    column, count = starts.most_common(1)[0]
-    if count < max(4, len(filled) // 4):
-        return page, False
-    # Right-aligned dates also line up, but on their right edge: that is not a column.
-    if Counter(ends[column]).most_common(1)[0][1] >= 0.6 * count:
-        return page, False
-    left: list[str] = []
-    right: list[str] = []
-    for line in lines:
-        if line[:column].strip() == "" and line.strip():
-            right.append(line[column:])
-            continue
-        gaps = [g for g in _COLUMN_GAP.finditer(line) if abs(g.end(1) - column) <= 1]
-        if not gaps:
-            left.append(line)
-        else:
-            gap = gaps[0]
-            left.append(line[: gap.start(1)])
-            right.append(" " * (gap.end(1) - column) + line[gap.end(1) :])
-    return "\n".join([*left, "", *right]), True
-
-
-def _join_wrapped_bullets(page: str) -> str:
-    """Join a bullet's wrapped lines, which a laid-out page indents under its first word."""
-    out: list[str] = []
-    indent = -1
-    for line in page.split("\n"):
-        stripped = line.lstrip()
-        bullet = BULLET_LINE.match(line)
-        if bullet:
-            indent = bullet.end()
-            out.append(line)
-        elif stripped and indent >= 0 and len(line) - len(stripped) == indent:
-            out[-1] = f"{out[-1].rstrip()} {stripped}"
-        else:
-            indent = -1
-            out.append(line)
-    return "\n".join(out)
-
-
 # --- DOCX --------------------------------------------------------------------------------
 
 
@@ -399,14 +399,28 @@ def _read_docx(data: bytes, limits: ExtractLimits) -> Extracted:
             + _SUPPORTED_HINT,
         )
     try:
-        document = Document(io.BytesIO(data))
-        warnings: list[str] = []
-        lines = list(_docx_header_lines(document, warnings))
-        for block in document.iter_inner_content():
-            lines.extend(_docx_block_lines(block, warnings))
+        reading = read_docx_text(Document(io.BytesIO(data)))
     except Exception as exc:  # python-docx and lxml raise many types on broken parts
         raise broken from exc
-    return _finish("\n".join(lines), "docx", None, warnings, limits)
+    warnings: list[str] = []
+    if reading.header_footer:
+        warnings.append(
+            "Some of your details are in the page header or footer. Many ATS skip headers "
+            "and footers: put your name and contact details in the body of the page."
+        )
+    if reading.tables:
+        warnings.append(
+            "Your resume uses a table. Many ATS read tables cell by cell or skip them, "
+            "which can scramble the reading order; the checker read each row left to "
+            "right. Plain paragraphs are safer."
+        )
+    if reading.text_boxes:
+        warnings.append(
+            "Some text sits in text boxes. Many ATS skip text boxes entirely; the checker "
+            "read each where it is anchored. Keep important text in ordinary paragraphs."
+        )
+    reordered = reading.tables or reading.text_boxes
+    return _finish("\n".join(reading.lines), "docx", None, warnings, limits, reordered=reordered)
 
 
 def _check_zip(entries: list[zipfile.ZipInfo], limits: ExtractLimits) -> None:
@@ -430,71 +444,6 @@ def _check_zip(entries: list[zipfile.ZipInfo], limits: ExtractLimits) -> None:
             raise bomb
     if total > 1024 * 1024 and total > limits.max_zip_ratio * max(packed, 1):
         raise bomb
-
-
-def _docx_header_lines(document: WordDocument, warnings: list[str]) -> Iterator[str]:
-    """The text of the first page header, where many resumes keep contact details."""
-    if not document.sections:
-        return
-    header = document.sections[0].header
-    if header.is_linked_to_previous:
-        return
-    text = [p.text for p in header.paragraphs if p.text.strip()]
-    if text:
-        warnings.append(
-            "Some of your details are in the page header. Many ATS skip headers and "
-            "footers: put your name and contact details in the body of the page."
-        )
-        yield from text
-
-
-def _docx_block_lines(block: Paragraph | Table, warnings: list[str]) -> Iterator[str]:
-    """Lines from one paragraph or table, with list paragraphs marked as bullets."""
-    if isinstance(block, Table):
-        warnings.append(
-            "Your resume uses a table. Many ATS read tables cell by cell or skip them, "
-            "which can scramble the reading order; plain paragraphs are safer."
-        )
-        for row in block.rows:
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell appears once per grid column
-                    continue
-                seen.add(id(cell._tc))
-                for inner in cell.iter_inner_content():
-                    yield from _docx_block_lines(inner, warnings)
-        return
-    text = block.text
-    if text.strip():
-        first, _, rest = text.partition("\n")
-        if _is_list_paragraph(block):
-            first = f"{BULLET} {first.lstrip()}"
-        yield first
-        if rest:
-            yield rest
-    boxes = [
-        box
-        for box in block._p.iter(qn("w:txbxContent"))
-        if not any(anc.tag.endswith("}Fallback") for anc in box.iterancestors())
-    ]
-    for box in boxes:
-        warnings.append(
-            "Some text sits in text boxes. Many ATS skip text boxes entirely; keep "
-            "important text in ordinary paragraphs."
-        )
-        for para in box.iter(qn("w:p")):
-            box_text = "".join(t.text or "" for t in para.iter(qn("w:t")))
-            if box_text.strip():
-                yield box_text
-
-
-def _is_list_paragraph(paragraph: Paragraph) -> bool:
-    """Whether a paragraph is an item of a bulleted or numbered list."""
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None:
-        return True
-    style = paragraph.style
-    return style is not None and str(style.name).startswith("List")
 
 
 # --- TXT ---------------------------------------------------------------------------------
