@@ -195,6 +195,7 @@ def sentence_spans(text: str, abbreviations: Collection[str]) -> list[Span]:
 def run_on_cuts(text: str, minimum: int = 4) -> list[int]:
     """Offsets where a second statement starts with no full stop before it.
 
+    In a long statement, a semicolon before a capitalised word separates duties.
     "...out of 75 representatives in the company Successfully Acquired a portfolio": a
     lower-case word, then a capitalised past-tense verb (or a capitalised adverb and
     verb) opening lower-case words. Both sides keep at least ``minimum`` words.
@@ -202,6 +203,15 @@ def run_on_cuts(text: str, minimum: int = 4) -> list[int]:
     tokens = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
     cuts: list[int] = []
     last = 0
+    if len(tokens) > 30:
+        # A long run of duties kept apart by semicolons: "...area; Develop and implement..."
+        for index in range(minimum, len(tokens) - minimum):
+            semicolon = tokens[index - 1][1].endswith(";")
+            if semicolon and tokens[index][1][:1].isupper() and index - last >= minimum:
+                cuts.append(tokens[index][0])
+                last = index
+        if cuts:
+            return cuts
     for index in range(minimum, len(tokens) - minimum):
         before, (offset, word), after = tokens[index - 1][1], tokens[index], tokens[index + 1][1]
         if before.endswith(")") and word.istitle() and word.isalpha() and after[:1].islower():
