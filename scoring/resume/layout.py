@@ -48,6 +48,8 @@ _GUTTER = 0.8
 _SPACE = 0.12
 #: A column line of this many words is prose, not an item of a grid of skills.
 _PROSE_WORDS = 8
+#: What a wrapped line can stop on, never a line of its own: the rest follows.
+_OPEN_ENDS = (",", "-", "\u2013", "\u2014", "&", "/", "+")
 #: Words this many line heights apart on one line are joined by two spaces, not one.
 _WIDE = 1.2
 
@@ -164,6 +166,9 @@ def words_from_glyphs(glyphs: Iterable[Glyph | None]) -> list[Word]:
             continue
         if current is not None and previous is not None:
             height = previous.height
+            if abs(glyph.y - previous.y) <= 0.3 * height and abs(glyph.x - previous.x) < 0.05:
+                current.text += glyph.char  # a ligature's second letter, at the same origin
+                continue
             if abs(glyph.y - previous.y) <= 0.3 * height:
                 usual = advance.get((previous.char, height), previous.width)
                 gap = glyph.x - previous.x - min(usual, previous.width)
@@ -493,7 +498,15 @@ def _continues(
         return False
     if bullet:
         return True
-    # A sentence that wraps: the line before is full and this one goes on in lower case.
-    left, right = column
-    full = previous.x1 >= right - 0.15 * (right - left)
-    return full and line.words[0].text[:1].islower()
+    # A line that wraps: its next word would not have fitted on the line before, and this
+    # line goes on in lower case or with a number, or the line before stops on a sign that
+    # cannot end a line ("Jan 2019 -", "Acme,").
+    _, right = column
+    first = line.words[0]
+    if previous.x1 + 0.3 * size + (first.x1 - first.x0) <= right:
+        return False
+    return (
+        first.text[:1].islower()
+        or first.text[:1].isdigit()
+        or previous.words[-1].text.endswith(_OPEN_ENDS)
+    )
