@@ -44,10 +44,15 @@ def resume_table(figures: dict[str, Any]) -> str:
             f"{figures['words_before_first_heading']} "
             f"(in {figures['resumes_losing_words']} resumes)",
         ),
-        ("bullet precision against the labels", _pct(figures["bullet_precision"])),
         (
-            "bullet recall against the labels",
-            f"{_pct(figures['bullet_recall'])} of {figures['labelled_bullets']}",
+            "bullet precision against the labels, upload / pasted text",
+            f"{_pct(figures['bullet_precision_upload'])} / "
+            f"{_pct(figures['bullet_precision_paste'])}",
+        ),
+        (
+            f"bullet recall against the labels ({figures['labelled_bullets']} bullets), "
+            "upload / pasted text",
+            f"{_pct(figures['bullet_recall_upload'])} / {_pct(figures['bullet_recall_paste'])}",
         ),
         ("bullets over 60 words (merged runs)", f"{figures['bullets_over_60_words']}"),
         ("upload against text agreement (bullets)", _pct(figures["upload_text_agreement"])),

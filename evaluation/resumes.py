@@ -8,11 +8,12 @@ Method (the figures ``make eval`` prints):
   section heading and are not used as contact details (name, e-mail, phone, link, place):
   text the checker would otherwise not read.
 - **Bullet precision and recall** against the hand labels (``bullets.jsonl``), on the
-  PDF reading. Text is compared by a key of its lower-case ASCII letters and digits, so
-  spacing, glyphs and garbled characters do not decide a match; a bullet matches a label
-  when the keys are equal or nearly so (difflib ratio >= 0.9). Recall: labelled bullets that
-  some bullet matches. Precision: of the checker's bullets inside the labelled passages
-  (those sharing text with a labelled line), the share that match a labelled bullet.
+  PDF reading and on the pasted text. Text is compared by a key of its lower-case ASCII
+  letters and digits, so spacing, glyphs and garbled characters do not decide a match; a
+  bullet matches a label when the keys are equal or nearly so (difflib ratio >= 0.9).
+  Recall: labelled bullets that some bullet matches. Precision: of the checker's bullets
+  inside the labelled passages (those containing a labelled line of three words or more,
+  or contained in one), the share that match a labelled bullet.
 - **Upload against text**: the Dice overlap of the bullet keys found from the PDF and from
   the text layer, over all resumes.
 - **Time**: median seconds per resume for upload (extraction and analysis) and paste.
@@ -66,9 +67,11 @@ class ResumeEval:
     resumes_losing_words: list[str] = field(default_factory=list)
     words_total: int = 0
     labelled_bullets: int = 0
-    recalled: int = 0
-    in_scope: int = 0
-    true_positive: int = 0
+    # By path ("upload", "paste"): labelled bullets found, bullets in labelled passages,
+    # and those of them that are labelled bullets.
+    recalled: dict[str, int] = field(default_factory=lambda: {"upload": 0, "paste": 0})
+    in_scope: dict[str, int] = field(default_factory=lambda: {"upload": 0, "paste": 0})
+    true_positive: dict[str, int] = field(default_factory=lambda: {"upload": 0, "paste": 0})
     long_bullets: int = 0
     agreement_shared: int = 0
     agreement_total: int = 0
@@ -86,8 +89,10 @@ class ResumeEval:
             "no_bullets_paste": len(self.no_bullets_txt),
             "words_before_first_heading": self.words_before_heading,
             "resumes_losing_words": len(self.resumes_losing_words),
-            "bullet_precision": _rate(self.true_positive, self.in_scope),
-            "bullet_recall": _rate(self.recalled, self.labelled_bullets),
+            "bullet_precision_upload": _rate(self.true_positive["upload"], self.in_scope["upload"]),
+            "bullet_recall_upload": _rate(self.recalled["upload"], self.labelled_bullets),
+            "bullet_precision_paste": _rate(self.true_positive["paste"], self.in_scope["paste"]),
+            "bullet_recall_paste": _rate(self.recalled["paste"], self.labelled_bullets),
             "labelled_bullets": self.labelled_bullets,
             "bullets_over_60_words": self.long_bullets,
             "upload_text_agreement": _rate(2 * self.agreement_shared, self.agreement_total),
@@ -105,22 +110,22 @@ def _ms(values: list[float]) -> float | None:
 
 
 def words_before_first_heading(structure: ResumeStructure) -> int:
-    """Words before the first heading that are not contact details."""
-    if not structure.sections or structure.sections[0].heading:
+    """Words before the first heading that nothing reads: in the contact block, but not
+    contact details (name, headline, e-mail, phone, link, place). Text the checker keeps as
+    a summary section is read, and is not counted; nor are single characters (a logo's
+    letter, an initial standing alone)."""
+    block = next((s for s in structure.sections if s.key == "contact" and not s.heading), None)
+    if block is None:
         return 0
-    first = structure.sections[0]
     contact = structure.contact
-    used = " ".join(
-        x
-        for x in (contact.name, contact.email, contact.phone, contact.location, *contact.links)
-        if x
-    )
+    details = (contact.name, contact.headline, contact.email, contact.phone, contact.location)
+    used = " ".join(x for x in (*details, *contact.links) if x)
     used_keys = {key(w) for w in used.split()}
     return sum(
         1
-        for line in first.lines
+        for line in block.lines
         for word in line.split()
-        if key(word) and key(word) not in used_keys
+        if len(key(word)) > 1 and key(word) not in used_keys
     )
 
 
@@ -204,21 +209,24 @@ def evaluate(analyzer: ResumeAnalyzer, timed: bool = True) -> ResumeEval:
         if not labels:
             continue
         positive = [key(label.line) for label in labels if label.is_bullet]
-        all_keys = [key(label.line) for label in labels]
-        found = [key(b) for b in pdf.bullets]
+        # Passages are found by labelled lines of three words or more: a one-word heading
+        # ("Experience") also occurs inside bullets outside the labelled passages.
+        all_keys = [key(label.line) for label in labels if len(label.line.split()) >= 3]
         result.labelled_bullets += len(positive)
-        for label in labels:
-            if label.is_bullet:
-                if any(_matches(key(label.line), b) for b in found):
-                    result.recalled += 1
-                else:
-                    result.missed.append((resume.name, label.line))
-        for bullet, text in zip(found, pdf.bullets, strict=True):
-            if not _in_scope(bullet, all_keys):
-                continue
-            result.in_scope += 1
-            if any(_matches(bullet, p) for p in positive):
-                result.true_positive += 1
-            else:
-                result.false.append((resume.name, text))
+        for path, reading in (("upload", pdf), ("paste", txt)):
+            found = [key(b) for b in reading.bullets]
+            for label in labels:
+                if label.is_bullet:
+                    if any(_matches(key(label.line), b) for b in found):
+                        result.recalled[path] += 1
+                    elif path == "upload":
+                        result.missed.append((resume.name, label.line))
+            for bullet, text in zip(found, reading.bullets, strict=True):
+                if not _in_scope(bullet, all_keys):
+                    continue
+                result.in_scope[path] += 1
+                if any(_matches(bullet, p) for p in positive):
+                    result.true_positive[path] += 1
+                elif path == "upload":
+                    result.false.append((resume.name, text))
     return result

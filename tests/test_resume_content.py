@@ -57,6 +57,13 @@ def test_the_real_content_loads_with_the_ladder() -> None:
     )
 
 
+# Where a heading appended to the experience list lands.
+EXPERIENCE_HEADINGS = len(
+    yaml.safe_load((CONTENT / "resume_sections.yaml").read_text(encoding="utf-8"))["headings"][
+        "experience"
+    ]
+)
+
 BROKEN: list[tuple[str, Callable[[Any], None], str, str]] = [
     # --- unknown keys (typos), top level and nested ----------------------------------------
     ("lexicon/keywords.yaml", lambda d: rename(d["keywords"][0], "label", "lable"),
@@ -160,7 +167,7 @@ BROKEN: list[tuple[str, Callable[[Any], None], str, str]] = [
     ("lexicon/fixes.yaml", lambda d: d["texts"]["stuffing"].update(detail="Stop {"),
      "texts.stuffing.detail", "stray brace"),
     ("resume_sections.yaml", lambda d: d["headings"]["experience"].append("Summary"),
-     f"headings.experience[{14}]", "repeats the heading 'summary'"),
+     f"headings.experience[{EXPERIENCE_HEADINGS}]", "repeats the heading 'summary'"),
     ("resume_sections.yaml", lambda d: d["months"].pop(), "months", "twelve months"),
 ]  # fmt: skip
 

@@ -208,6 +208,22 @@ def test_name_is_the_first_line_only_when_it_reads_as_a_name(
 
 
 @pytest.mark.parametrize(
+    ("top", "name"),
+    [
+        ("ACCOUNT EXECUTIVE\nMARIA LOPEZ", "MARIA LOPEZ"),  # a headline above the name
+        ("Maria\nLopez\nAccount Executive", "Maria Lopez"),  # a name split over two lines
+    ],
+)
+def test_the_name_is_found_among_the_top_lines(
+    top: str, name: str, vocab: SectionVocabulary
+) -> None:
+    structure = parse(f"{top}\nmaria@example.com\nExperience\n- Grew sales 20%", vocab)
+    assert structure.contact.name == name
+    assert structure.contact.headline is not None
+    assert "Lopez" not in structure.contact.headline
+
+
+@pytest.mark.parametrize(
     ("job_line", "start", "end"),
     [
         ("Account Manager, Acme | Jan 2020 – Present", (2020, 1), "present"),  # noqa: RUF001

@@ -1046,6 +1046,21 @@ class _Reader:
 
     # --- contact -------------------------------------------------------------------------
 
+    def _find_name(self, top: _Body, everywhere: list[str]) -> str | None:
+        """The person's name: the first of the top lines that reads as one ("SALES
+        ASSOCIATE" above "ABIGAIL FULTON"), or two one-word lines that do together."""
+        lines = [line for _, line in top[:4]] or everywhere[:1]
+        for index, line in enumerate(lines):
+            name = _name(line, self.vocab)
+            if name:
+                return name
+            after = lines[index + 1] if index + 1 < len(lines) else ""
+            if word_count(line) == 1 and word_count(after) == 1:
+                name = _name(f"{line} {after}", self.vocab)
+                if name:
+                    return name
+        return None
+
     def contact(self, blocks: list[_Block]) -> Contact:
         """Name, email, phone, links, location and headline, looked for where they sit."""
         near = [text for b in blocks if b.key == "contact" for _, text in b.body]
@@ -1058,14 +1073,14 @@ class _Reader:
                 link = match.group(0).rstrip(".,;:)")
                 if link.lower() not in (seen.lower() for seen in links):
                     links.append(link)
-        name = _name(everywhere[0], self.vocab) if everywhere else None
-        location = None
-        headline = None
         top = (
             blocks[0].body
             if blocks and blocks[0].key == "contact" and not blocks[0].heading
             else []
         )
+        name = self._find_name(top, everywhere)
+        location = None
+        headline = None
         for line in near:
             for part in _CONTACT_SPLIT.split(line):
                 part = part.strip(" ,")
@@ -1076,7 +1091,13 @@ class _Reader:
             if location:
                 break
         for _, line in top:
-            if line == name or _EMAIL.search(line) or _first_phone([line]) or _LINK.search(line):
+            if (
+                (name and line in name.split(" "))
+                or line == name
+                or _EMAIL.search(line)
+                or _first_phone([line])
+                or _LINK.search(line)
+            ):
                 continue
             if location and location in line:
                 continue

@@ -1,0 +1,49 @@
+"""The accuracy floors on the real corpus (../shared/data, or EVAL_DATA).
+
+The corpus is published data the project reads but never contains: when it is absent the
+test is skipped with the reason. The same evaluation prints its tables in ``make eval``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from evaluation.corpus import absent_reason
+
+# The floors issue 11 names for reading real resumes.
+MAX_RESUMES_WITHOUT_BULLETS = 0
+MAX_WORDS_BEFORE_FIRST_HEADING = 0
+MIN_BULLET_PRECISION = 0.95
+MIN_BULLET_RECALL = 0.95
+
+
+@pytest.fixture(scope="module")
+def resume_figures(app: Flask) -> dict[str, object]:
+    reason = absent_reason("resumes")
+    if reason:
+        pytest.skip(reason)
+    from evaluation import resumes
+
+    result = resumes.evaluate(app.extensions["resume_analyzer"], timed=False)
+    return result.figures()
+
+
+def test_every_resume_is_read(resume_figures: dict[str, object]) -> None:
+    assert resume_figures["resumes"] == 100
+    assert resume_figures["read_errors"] == 0
+
+
+def test_every_resume_has_bullets(resume_figures: dict[str, object]) -> None:
+    assert resume_figures["no_bullets_upload"] <= MAX_RESUMES_WITHOUT_BULLETS
+    assert resume_figures["no_bullets_paste"] <= MAX_RESUMES_WITHOUT_BULLETS
+
+
+def test_no_words_are_dropped_before_the_first_heading(resume_figures: dict[str, object]) -> None:
+    assert resume_figures["words_before_first_heading"] <= MAX_WORDS_BEFORE_FIRST_HEADING
+
+
+@pytest.mark.parametrize("path", ["upload", "paste"])
+def test_bullet_detection_against_the_labels(resume_figures: dict[str, object], path: str) -> None:
+    assert resume_figures[f"bullet_precision_{path}"] >= MIN_BULLET_PRECISION
+    assert resume_figures[f"bullet_recall_{path}"] >= MIN_BULLET_RECALL
