@@ -54,6 +54,7 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\u2028\u2029\x85]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ue000-\uf8ff]")
 _WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,8 @@ def extract_pasted(text: str, max_chars: int = 50_000) -> Extracted:
 def normalize_text(raw: str) -> str:
     """Repair garbled characters; unify line breaks, bullets and spacing; strip controls."""
     text = _normalize_once(raw)
+    if text.isascii():  # nothing left for a repair to act on
+        return text
     # A repair can leave a sequence that reads as mojibake once controls are gone: repeat
     # until nothing changes (twice for almost any text), so normalising is idempotent.
     for _ in range(3):
@@ -262,7 +265,7 @@ def _finish(
             f"The resume holds {len(text):,} characters of text; the limit is "
             f"{limits.max_chars:,}. Upload only the resume itself.",
         )
-    if sum(ch.isalnum() for ch in text) < 20:
+    if len(_ALNUM.findall(text, 0, 2000)) < 20 and len(_ALNUM.findall(text)) < 20:
         what = "PDF" if kind == "pdf" else "document"
         raise ExtractionError(
             "no_text",

@@ -57,7 +57,8 @@ _WIDE = 1.2
 class Glyph(NamedTuple):
     """One character placed on the page: origin x, baseline y, advance and line height.
 
-    ``height`` is best rounded to 0.1 pt: glyphs are grouped by it.
+    Glyphs of one font at one size must have the same ``height`` (round it to 0.1 pt):
+    advances are learnt by it.
     """
 
     char: str
@@ -141,14 +142,52 @@ def words_from_glyphs(glyphs: Iterable[Glyph | None]) -> list[Word]:
     font's nominal widths overlap and the spaces are left out of the text layer.
     """
     placed = list(glyphs)
-    steps: dict[tuple[str, float], dict[float, int]] = {}
+    advance = _usual_advances(placed)
+    words: list[Word] = []
+    chars: list[str] = []
+    x0 = x1 = top = size = 0.0
+    last_char, last_x, last_y, last_width, last_height = "", 0.0, 0.0, 0.0, 0.0
+    for glyph in placed:
+        if glyph is None:
+            if chars:
+                words.append(Word("".join(chars), x0, x1, top, size))
+                chars = []
+            continue
+        char, x, y, width, height = glyph
+        if chars:
+            tolerance = 0.3 * last_height
+            if -tolerance <= y - last_y <= tolerance:
+                step = x - last_x
+                if -0.05 < step < 0.05:  # a ligature's second letter, at the same origin
+                    chars.append(char)
+                    continue
+                usual = advance.get((last_char, last_height), last_width)
+                gap = step - min(usual, last_width)
+                if -tolerance < gap <= _SPACE * last_height:
+                    chars.append(char)
+                    x1 = max(x1, x + width)
+                    last_char, last_x, last_y, last_width, last_height = glyph
+                    continue
+            words.append(Word("".join(chars), x0, x1, top, size))
+        chars = [char]
+        x0, x1, top, size = x, x + width, y, height
+        last_char, last_x, last_y, last_width, last_height = glyph
+    if chars:
+        words.append(Word("".join(chars), x0, x1, top, size))
+    return [w for w in words if w.text.strip()]
+
+
+def _usual_advances(placed: list[Glyph | None]) -> dict[tuple[str, float], float]:
+    """The most common step after each character at each height, seen at least twice."""
+    # Steps in tenths of a point, counted by the character before them and its height.
+    steps: dict[tuple[str, float], dict[int, int]] = {}
     previous: Glyph | None = None
     for glyph in placed:
         if glyph is not None and previous is not None:
             height = previous.height
             if abs(glyph.y - previous.y) <= 0.3 * height:
-                step = round(glyph.x - previous.x, 1)
-                if 0 < step < 2 * height:
+                step = int((glyph.x - previous.x) * 10 + 0.5)
+                if 0 < step < 20 * height:
                     counts = steps.setdefault((previous.char, height), {})
                     counts[step] = counts.get(step, 0) + 1
         previous = glyph
@@ -156,31 +195,8 @@ def words_from_glyphs(glyphs: Iterable[Glyph | None]) -> list[Word]:
     for key, counts in steps.items():
         step, seen = max(counts.items(), key=lambda item: item[1])
         if seen >= 2:
-            advance[key] = step
-    words: list[Word] = []
-    current: Word | None = None
-    previous = None
-    for glyph in placed:
-        if glyph is None:
-            current = previous = None
-            continue
-        if current is not None and previous is not None:
-            height = previous.height
-            if abs(glyph.y - previous.y) <= 0.3 * height and abs(glyph.x - previous.x) < 0.05:
-                current.text += glyph.char  # a ligature's second letter, at the same origin
-                continue
-            if abs(glyph.y - previous.y) <= 0.3 * height:
-                usual = advance.get((previous.char, height), previous.width)
-                gap = glyph.x - previous.x - min(usual, previous.width)
-                if -0.3 * height < gap <= _SPACE * height:
-                    current.text += glyph.char
-                    current.x1 = max(current.x1, glyph.x + glyph.width)
-                    previous = glyph
-                    continue
-        current = Word(glyph.char, glyph.x, glyph.x + glyph.width, glyph.y, glyph.height)
-        words.append(current)
-        previous = glyph
-    return [w for w in words if w.text.strip()]
+            advance[key] = step / 10
+    return advance
 
 
 def visual_lines(words: Sequence[Word], marks: Sequence[Mark] = ()) -> list[Line]:

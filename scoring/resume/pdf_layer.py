@@ -94,6 +94,7 @@ def _glyphs(page: pdfium.PdfPage, budget: int) -> tuple[list[Glyph | None], int]
         box = ctypes.byref(rect)
         handle = textpage.raw
         loose_box = pdfium_c.FPDFText_GetLooseCharBox
+        new = tuple.__new__  # a Glyph without NamedTuple's argument parsing: 6,000 a resume
         glyphs: list[Glyph | None] = []
         space = True
         for index, char in enumerate(text):
@@ -106,9 +107,12 @@ def _glyphs(page: pdfium.PdfPage, budget: int) -> tuple[list[Glyph | None], int]
             # The loose box spans the font's advance and its descent to ascent: its left
             # edge is the origin, and its bottom is as steady along a line as the baseline.
             loose_box(handle, index, box)
-            height = round(rect.top - rect.bottom, 1)
+            # In tenths of a point: glyphs of one font and size share it (advances are learnt
+            # by it), where PDFium's own figures differ in the last digits.
+            height = int((rect.top - rect.bottom) * 10 + 0.5) / 10
             if height > 0:
-                glyphs.append(Glyph(char, rect.left, rect.bottom, rect.right - rect.left, height))
+                left = rect.left
+                glyphs.append(new(Glyph, (char, left, rect.bottom, rect.right - left, height)))
                 space = False
         return glyphs, count
     finally:
