@@ -16,17 +16,9 @@ def build_analyzer() -> Any:
     """The resume analyzer exactly as the app builds it."""
     from scoring.content import load_content
     from scoring.nlp import load_pipeline, model_names
-    from scoring.resume.components import build_matchers
-    from scoring.resume.report import ResumeAnalyzer
+    from scoring.resume.report import build_analyzer
 
-    content = load_content()
-    nlp = load_pipeline(model_names(""))
-    return ResumeAnalyzer(
-        content.resume_lexicon,
-        nlp,
-        build_matchers(nlp, content.resume_lexicon),
-        content.section_vocab,
-    )
+    return build_analyzer(load_content(), load_pipeline(model_names("")))
 
 
 def _pct(value: float | None) -> str:

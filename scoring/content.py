@@ -15,6 +15,7 @@ from pathlib import Path
 from scoring.jobdesc import JobDescriptionTexts, load_jobdesc_texts
 from scoring.language import GenderLexicon, load_gender_lexicon
 from scoring.models.base import ContentError
+from scoring.resume.language_id import LanguageProfiles, load_language_profiles
 from scoring.resume.lexicon import Lexicon, load_lexicon
 from scoring.resume.structure import SectionVocabulary, load_section_vocabulary
 from scoring.roles import ROLE_SLUGS, Role, load_roles
@@ -38,6 +39,7 @@ class Content:
     jobdesc_texts: JobDescriptionTexts
     resume_lexicon: Lexicon
     section_vocab: SectionVocabulary
+    languages: LanguageProfiles
 
 
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
@@ -58,4 +60,5 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
         jobdesc_texts=load_jobdesc_texts(root, sources),
         resume_lexicon=load_lexicon(root, levels=ROLE_SLUGS, sources=sources),
         section_vocab=load_section_vocabulary(root, sources=sources),
+        languages=load_language_profiles(root, sources),
     )

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from scoring.content import load_content
 from scoring.nlp import load_pipeline
-from scoring.resume.components import build_matchers
-from scoring.resume.lexicon import load_lexicon
 from scoring.resume.report import (
     ResumeAnalyzer,
     ScoreInputs,
     analyze_resume,
+    build_analyzer,
     length_fit,
     resume_segments,
     score_resume,
@@ -59,11 +59,7 @@ POSTING = (
 @pytest.fixture(scope="module")
 def analyzer() -> ResumeAnalyzer:
     # Built as webapp/__init__.py builds it.
-    lexicon = load_lexicon(CONTENT)
-    nlp = load_pipeline()
-    return ResumeAnalyzer(
-        lexicon, nlp, build_matchers(nlp, lexicon), load_section_vocabulary(CONTENT)
-    )
+    return build_analyzer(load_content(CONTENT), load_pipeline())
 
 
 def analyze(analyzer: ResumeAnalyzer, text: str = RESUME, **kw: object) -> dict:

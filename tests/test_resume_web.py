@@ -437,8 +437,21 @@ def test_api_json(app: Flask, client: FlaskClient) -> None:
     response = client.post(API, json={"text": RESUME, "level": "account-manager"})
     assert response.status_code == 200
     body = response.get_json()
+    document = body.pop("document")
     assert body == expected_report(app).to_dict()
+    assert document == {"kind": "txt", "pages": None, "reordered": False, "warnings": []}
     assert {"score", "keywords", "bullets", "sections", "suggestions", "job_match"} <= set(body)
+    # What the ATS saw: the text read, and every non-blank line with the part it was read as.
+    assert body["text"].startswith(RESUME.strip().splitlines()[0])
+    numbered = body["text"].split("\n")
+    assert [line["number"] for line in body["lines"]] == [
+        n for n, text in enumerate(numbered, start=1) if text.strip()
+    ]
+    for line in body["lines"]:
+        assert line["text"] == numbered[line["number"] - 1].strip()
+    kinds = {line["kind"] for line in body["lines"]}
+    assert {"heading", "job", "bullet", "contact"} <= kinds
+    assert body["language"] == {"code": "en", "name": "English", "english": True, "message": None}
     assert set(body["keywords"]) == {"found", "missing", "by_category"}
     assert {b["verdict"] for b in body["bullets"]} <= {"strong", "fair", "weak"}
     assert body["job_match"] is None
@@ -623,3 +636,36 @@ def test_resume_text_never_reaches_the_logs(
     assert DISTINCTIVE not in logged
     assert "Quillfeather" not in logged
     assert "morgan.avery@example.com" not in logged
+
+
+SPANISH_RESUME = """María López
+Gerente de Cuentas
+maria.lopez@example.com
+
+Experiencia
+Gerente de Cuentas, Distribuidora del Norte, 2019 - 2024
+- Gestioné una cartera de 40 clientes y aumenté las ventas un 20% en dos años.
+- Coordiné con los equipos de logística y de soporte para resolver las incidencias de los clientes.
+- Preparé los informes mensuales de ventas para la dirección comercial.
+
+Educación
+Licenciatura en Administración de Empresas, Universidad de Sevilla
+"""
+
+
+def test_api_says_plainly_when_a_resume_is_not_in_english(client: FlaskClient) -> None:
+    response = client.post(API, json={"text": SPANISH_RESUME})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["score"] is None
+    assert body["suggestions"] == []
+    assert body["language"]["code"] == "es" and body["language"]["english"] is False
+    assert "Spanish" in body["language"]["message"]
+    assert any(line["kind"] == "bullet" for line in body["lines"])
+
+
+def test_page_says_plainly_when_a_resume_is_not_in_english(client: FlaskClient) -> None:
+    status, page = submit(client, resume_text=SPANISH_RESUME)
+    assert status == 200
+    assert "reads as Spanish" in page
+    assert "out of 100" not in page

@@ -11,8 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from scoring.content import DEFAULT_CONTENT_DIR, Content, load_content
 from scoring.nlp import load_pipeline, model_names, pipeline_label
-from scoring.resume.components import build_matchers
-from scoring.resume.report import ResumeAnalyzer
+from scoring.resume.report import build_analyzer
 from webapp.config import DEFAULTS, from_environment
 from webapp.extensions import csrf, limiter
 
@@ -42,12 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["content"] = content
     app.extensions["nlp"] = nlp
     app.config["NLP_LABEL"] = pipeline_label(nlp)
-    app.extensions["resume_analyzer"] = ResumeAnalyzer(
-        content.resume_lexicon,
-        nlp,
-        build_matchers(nlp, content.resume_lexicon),
-        content.section_vocab,
-    )
+    app.extensions["resume_analyzer"] = build_analyzer(content, nlp)
 
     hops = app.config["PROXY_HOPS"]
     if hops:

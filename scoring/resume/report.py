@@ -19,11 +19,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from scoring.budget import MAX_JUDGED_BULLETS, split_long_runs
+from scoring.content import Content
 from scoring.models.lexicon import FixText
 from scoring.resume.bullets import BulletFinding, analyze_bullet, rejudge
 from scoring.resume.components import (
     KEYWORD_EXTENSION,
     ResumeMatchers,
+    build_matchers,
     without_parser,
 )
 from scoring.resume.jobmatch import JobMatch, match_job, resume_ngrams
@@ -36,9 +39,11 @@ from scoring.resume.keywords import (
     keyword_coverage,
     keyword_credit,
 )
+from scoring.resume.language_id import LanguageGuess, LanguageProfiles, detect_language
 from scoring.resume.lexicon import Lexicon, ScoringRules
 from scoring.resume.structure import (
     JUDGED_SECTIONS,
+    ReadLine,
     ResumeStructure,
     SectionVocabulary,
     parse_structure,
@@ -270,20 +275,52 @@ class ResumeReport:
     fixes: tuple[Fix, ...]
     job_match: JobMatch | None
     structure: Mapping[str, Any]
+    # What was read: the text, each non-blank line and the part it was read as.
+    text: str = ""
+    lines: tuple[ReadLine, ...] = ()
+    # The language the resume is written in (None: not checked).
+    language: LanguageGuess | None = None
+
+    @property
+    def english(self) -> bool:
+        """Whether the resume reads as English, the only language the checker judges."""
+        return self.language is None or self.language.english
 
     def to_dict(self) -> dict[str, Any]:
-        """The API shape of POST /api/v1/resume/analyze (plus structure, stuffing, breakdown)."""
+        """The API shape of POST /api/v1/resume/analyze (plus structure, stuffing, breakdown).
+
+        A resume in another language gets no score and no fixes: judged against English
+        keywords and verbs it would look poor for the wrong reason. ``language`` says why.
+        """
         return {
-            "score": self.score.score,
+            "score": self.score.score if self.english else None,
             "keywords": self.coverage.to_dict(),
             "bullets": [b.to_dict() for b in self.bullets],
             "sections": dict(self.sections),
-            "suggestions": [f.to_dict() for f in self.fixes],
+            "suggestions": [f.to_dict() for f in self.fixes] if self.english else [],
             "job_match": self.job_match.to_dict() if self.job_match else None,
             "structure": dict(self.structure),
             "stuffing": [s.to_dict() for s in self.coverage.stuffing],
             "score_breakdown": self.score.to_dict(self.weights),
+            "text": self.text,
+            "lines": [
+                {"number": line.number, "text": line.text, "kind": line.kind} for line in self.lines
+            ],
+            "language": _language_dict(self.language),
         }
+
+
+def _language_dict(guess: LanguageGuess | None) -> dict[str, Any]:
+    if guess is None:
+        return {"code": "en", "name": "English", "english": True, "message": None}
+    message = None
+    if not guess.english:
+        message = (
+            f"This resume reads as {guess.name}. The checker judges English resumes "
+            "against English ATS keywords and action verbs, so it gives no score here: "
+            "one would only say that the words are not English. What it read is below."
+        )
+    return {"code": guess.code, "name": guess.name, "english": guess.english, "message": message}
 
 
 @dataclass(frozen=True)
@@ -294,17 +331,32 @@ class ResumeAnalyzer:
     nlp: Language
     matchers: ResumeMatchers
     section_vocab: SectionVocabulary
+    # The function words of each language, to tell an English resume from another.
+    languages: LanguageProfiles | None = None
 
     def tag(self, texts: list[str]) -> list[Doc]:
-        """Tokenize, tag and lemmatize in one batch (no parser, no NER), then run the rules."""
-        docs = self.nlp.pipe(texts, disable=without_parser(self.nlp))
+        """Tokenize, tag and lemmatize in one batch (no parser, no NER), then run the rules.
+
+        Call inside ``self.nlp.memory_zone()`` (``analyze_resume`` does): the docs and the
+        strings they add to the vocabulary are freed when the zone ends.
+        """
+        bounded = [split_long_runs(text) for text in texts]
+        docs = self.nlp.pipe(bounded, disable=without_parser(self.nlp))
         return [self.matchers(doc) for doc in docs]
 
     def parse(self, text: str) -> Doc:
         """Parse a job posting (the parser is needed for its noun phrases), then run the rules."""
         ner = [p for p in self.nlp.pipe_names if p == "ner"]
         with self.nlp.select_pipes(disable=ner):
-            return self.matchers(self.nlp(text))
+            return self.matchers(self.nlp(split_long_runs(text)))
+
+
+def build_analyzer(content: Content, nlp: Language) -> ResumeAnalyzer:
+    """The analyzer for the loaded content and pipeline (the app builds it once)."""
+    lexicon = content.resume_lexicon
+    return ResumeAnalyzer(
+        lexicon, nlp, build_matchers(nlp, lexicon), content.section_vocab, content.languages
+    )
 
 
 def analyze_resume(
@@ -315,34 +367,45 @@ def analyze_resume(
     analyzer: ResumeAnalyzer,
     today: date | None = None,
 ) -> ResumeReport:
-    """Analyze one resume text (and optionally match it to a posting); deterministic."""
+    """Analyze one resume text (and optionally match it to a posting); deterministic.
+
+    Everything spaCy makes runs inside its ``memory_zone``: the strings a resume adds to
+    the vocabulary (names, e-mail addresses, any new word) are freed when the analysis
+    ends, so nothing of the resume outlives the request in the pipeline.
+    """
     lexicon = analyzer.lexicon
     rules = lexicon.rules
     if level not in rules.ideal_words:
         raise ValueError(f"unknown level '{level}'; allowed: {', '.join(rules.levels)}")
-    structure = parse_structure(text, analyzer.section_vocab, today)
+    structure = _within_budget(parse_structure(text, analyzer.section_vocab, today))
+    language = detect_language(text, analyzer.languages) if analyzer.languages else None
     places, texts = resume_segments(structure)
-    docs = analyzer.tag(texts)
-    bullet_docs = [d for d, p in zip(docs, places, strict=True) if p == "bullet"]
-    bullets = tuple(analyze_bullet(doc, lexicon) for doc in bullet_docs)
-    coverage = keyword_coverage(
-        ((_place(p), d._.get(KEYWORD_EXTENSION) or []) for p, d in zip(places, docs, strict=True)),
-        lexicon.keywords,
-        word_count=structure.word_count,
-        rule=rules.stuffing,
-    )
+    with analyzer.nlp.memory_zone():
+        docs = analyzer.tag(texts)
+        bullet_docs = [d for d, p in zip(docs, places, strict=True) if p == "bullet"]
+        bullets = tuple(analyze_bullet(doc, lexicon) for doc in bullet_docs)
+        coverage = keyword_coverage(
+            (
+                (_place(p), d._.get(KEYWORD_EXTENSION) or [])
+                for p, d in zip(places, docs, strict=True)
+            ),
+            lexicon.keywords,
+            word_count=structure.word_count,
+            rule=rules.stuffing,
+        )
+        job = None
+        if job_description and job_description.strip():
+            posting = analyzer.parse(job_description)
+            job = match_job(
+                posting,
+                [f.label for f in coverage.found],
+                resume_ngrams(docs, rules.job_match.max_phrase_words),
+                rules.job_match,
+            )
+        del docs, bullet_docs
     inputs = ScoreInputs(
         bullets, coverage, frozenset(structure.sections_found), structure.word_count, level
     )
-    job = None
-    if job_description and job_description.strip():
-        posting = analyzer.parse(job_description)
-        job = match_job(
-            posting,
-            [f.label for f in coverage.found],
-            resume_ngrams(docs, rules.job_match.max_phrase_words),
-            rules.job_match,
-        )
     ideal = rules.ideal_words[level]
     scored_sections = rules.section_points.as_dict()
     sections = {
@@ -365,7 +428,27 @@ def analyze_resume(
         fixes=rank_fixes(inputs, lexicon),
         job_match=job,
         structure=_structure_dict(structure, level, rules),
+        text=text,
+        lines=structure.lines,
+        language=language,
     )
+
+
+def _within_budget(structure: ResumeStructure) -> ResumeStructure:
+    """At most MAX_JUDGED_BULLETS bullets are judged (and shown), with a warning saying so:
+    no real resume has as many, and each one costs a tagging pass and a PDF row."""
+    judged = [b for b in structure.bullets if b.section_key in JUDGED_SECTIONS]
+    if len(judged) <= MAX_JUDGED_BULLETS:
+        return structure
+    keep = {id(b) for b in judged[:MAX_JUDGED_BULLETS]}
+    bullets = tuple(
+        b for b in structure.bullets if b.section_key not in JUDGED_SECTIONS or id(b) in keep
+    )
+    warning = (
+        f"The resume has {len(judged):,} bullets; only the first {MAX_JUDGED_BULLETS} are "
+        "judged. A resume rarely needs more than 30: keep the ones that show results."
+    )
+    return replace(structure, bullets=bullets, warnings=(*structure.warnings, warning))
 
 
 def resume_segments(structure: ResumeStructure) -> tuple[list[str], list[str]]:

@@ -445,10 +445,44 @@ class ScoreBreakdown(ResponseModel):
     total: float
 
 
-class ResumeReport(ResponseModel):
-    """The resume's score, keywords, bullets, sections, fixes and optional job match."""
+class ReadLineOut(ResponseModel):
+    """One non-blank line of the text read, and what it was read as."""
 
-    score: int = Field(ge=0, le=100)
+    number: int = Field(ge=1, description="The line's number in `text`, from 1.")
+    text: str
+    kind: Literal["heading", "job", "bullet", "contact", "skills", "other"]
+
+
+class ResumeLanguage(ResponseModel):
+    """The language the resume reads as; only English resumes are scored."""
+
+    code: str = Field(description="ISO 639-1 code, such as en or es.")
+    name: str
+    english: bool
+    message: str | None = Field(
+        description="Why there is no score, when the resume is not in English."
+    )
+
+
+class ResumeDocument(ResponseModel):
+    """What the resume came as, and whether its layout changed the reading order."""
+
+    kind: Literal["pdf", "docx", "txt"]
+    pages: int | None
+    reordered: bool = Field(
+        description="Columns, a sidebar, tables or text boxes were read in an order other "
+        "than the file's own: check the lines, as an ATS may not do the same."
+    )
+    warnings: list[str]
+
+
+class ResumeReport(ResponseModel):
+    """The resume's score, keywords, bullets, sections, fixes and optional job match, and
+    what was read: the text, each line's part, the language and the document."""
+
+    score: int | None = Field(
+        ge=0, le=100, description="0-100; null when the resume is not in English."
+    )
     keywords: Keywords
     bullets: list[BulletFinding]
     sections: Sections
@@ -457,6 +491,10 @@ class ResumeReport(ResponseModel):
     structure: Structure
     stuffing: list[StuffingFlag]
     score_breakdown: ScoreBreakdown
+    text: str = Field(description="The text the checker read, as an ATS would.")
+    lines: list[ReadLineOut]
+    language: ResumeLanguage
+    document: ResumeDocument
 
 
 # The component schemas of the OpenAPI document (nested models are added as needed).

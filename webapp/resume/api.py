@@ -27,6 +27,7 @@ from webapp.resume.service import (
     no_store,
     read_pasted,
     read_upload,
+    report_body,
     report_for,
     report_pdf_response,
 )
@@ -55,7 +56,7 @@ def analyze() -> ResponseReturnValue:
     report = report_for(given.resume, given.level, given.job_description)
     if fmt == "pdf":
         return report_pdf_response(report, given.resume)
-    return jsonify(ResumeReport.body(report.to_dict()))
+    return jsonify(ResumeReport.body(report_body(report, given.resume)))
 
 
 def read_input() -> AnalyzeInput:

@@ -90,15 +90,28 @@ def level_link(slug: str | None) -> LevelLink | None:
     )
 
 
+def report_body(report: ResumeReport, extracted: Extracted) -> dict[str, Any]:
+    """The report as the API answers it: the findings, and the document they were read from."""
+    return {
+        **report.to_dict(),
+        "document": {
+            "kind": extracted.kind,
+            "pages": extracted.pages,
+            "reordered": extracted.reordered,
+            "warnings": list(extracted.warnings),
+        },
+    }
+
+
 def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]:
     """What the report templates (page and PDF) need."""
-    data = report.to_dict()
+    data = report_body(report, extracted)
     structure = data["structure"]
     warnings = list(dict.fromkeys([*extracted.warnings, *structure["warnings"]]))
     sources = get_content(current_app).sources
     return {
         "report": data,
-        "gauge": score_gauge(data["score"]),
+        "gauge": score_gauge(data["score"]) if data["score"] is not None else None,
         "warnings": warnings,
         "extracted": extracted,
         "target": level_link(structure["level"]),
