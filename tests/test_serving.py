@@ -27,8 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.serving
 
 RESUME = (
-    b'{"text": "Jane Doe\\nExperience\\nAccount Manager, Acme, 2019 - 2021\\n'
-    b'- Grew revenue 20%"}'
+    b'{"text": "Jane Doe\\nExperience\\nAccount Manager, Acme, 2019 - 2021\\n- Grew revenue 20%"}'
 )
 
 
