@@ -52,3 +52,45 @@ def test_resume_answers_are_never_cached(client: FlaskClient) -> None:
         client.post("/api/v1/resume/analyze?format=pdf", json={"text": RESUME}),
     ):
         assert response.headers["Cache-Control"] == "no-store", response.status
+
+
+def _strings_holding(needle: str) -> list[str]:
+    """Every string object reachable from a tracked container that holds ``needle``, except
+    ``needle`` itself (strings are not tracked by gc: they are found through what holds them)."""
+    import gc
+
+    gc.collect()
+    found = []
+    for holder in gc.get_objects():
+        for item in gc.get_referents(holder):
+            if isinstance(item, str) and needle in item and item is not needle:
+                found.append(item)
+    return found
+
+
+def test_nothing_of_a_resume_outlives_its_request(app, client: FlaskClient) -> None:
+    """spaCy keeps every new string in its StringStore unless the work runs in a memory
+    zone: after an analysis, a unique word and e-mail address of the resume are in no
+    StringStore, no vocabulary entry and no string held anywhere in the process."""
+    marker, email = "Zqxvorblemarker", "zqx.unique7731@example.org"
+    for url in ("/api/v1/resume/analyze", "/api/v1/resume/analyze?format=pdf"):
+        body = {
+            "text": f"Jane {marker}\n{email}\nExperience\nAccount Manager, Acme, 2019 - 2021\n"
+            f"- Grew {marker} revenue 20% with Zqxwidgets\n",
+            "job_description": f"{marker} wanted",
+        }
+        response = client.post(url, json=body)
+        assert response.status_code == 200
+        del response, body
+    nlp = app.extensions["nlp"]
+    for word in (marker, marker.lower(), email, "Zqxwidgets", "zqxwidgets"):
+        assert word not in nlp.vocab.strings
+        assert word not in nlp.vocab
+    assert _strings_holding(marker) == []
+    assert _strings_holding(email) == []
+
+
+def test_the_string_search_finds_what_is_held() -> None:
+    """The search above is not vacuous: a string kept in a list is found."""
+    kept = ["".join(["Zqx", "heldmarker", " in a list"])]
+    assert _strings_holding("Zqxheldmarker") == kept
