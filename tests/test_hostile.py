@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -94,3 +96,70 @@ def test_the_string_search_finds_what_is_held() -> None:
     """The search above is not vacuous: a string kept in a list is found."""
     kept = ["".join(["Zqx", "heldmarker", " in a list"])]
     assert _strings_holding("Zqxheldmarker") == kept
+
+
+# --- a work budget for text (issue 12, finding 1) -------------------------------------------
+
+# Each used to keep a worker busy for 10 to 80 seconds (a long run of punctuation is
+# quadratic in spaCy's tokenizer and was in two of the structure parser's patterns).
+HOSTILE_RESUMES = ["-" * 50_000, "a-" * 25_000, ")" * 49_000, ". " * 24_000, "\n" * 49_000 + "x"]
+HOSTILE_POSTINGS = [")" * 20_000, "a-" * 9_000, "(" * 19_000]
+SMALL_RESUME = "Jane Doe\nExperience\nAccount Manager, Acme, 2019 - 2021\n- Grew revenue 20%\n"
+BUDGET_SECONDS = 2.0
+
+
+def _timed(call):
+    started = time.perf_counter()
+    response = call()
+    return response, time.perf_counter() - started
+
+
+@pytest.mark.parametrize("text", HOSTILE_RESUMES, ids=lambda t: f"{t[:2]!r}x{len(t)}")
+def test_a_hostile_resume_is_answered_within_the_budget(client: FlaskClient, text: str) -> None:
+    response, seconds = _timed(lambda: client.post("/api/v1/resume/analyze", json={"text": text}))
+    assert response.status_code in (200, 400)
+    assert seconds < BUDGET_SECONDS
+
+
+@pytest.mark.parametrize("posting", HOSTILE_POSTINGS, ids=lambda t: f"{t[:2]!r}x{len(t)}")
+def test_a_hostile_posting_is_a_clear_400_within_the_budget(
+    client: FlaskClient, posting: str
+) -> None:
+    body = {"text": SMALL_RESUME, "job_description": posting}
+    response, seconds = _timed(lambda: client.post("/api/v1/resume/analyze", json=body))
+    assert seconds < BUDGET_SECONDS
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert "job_description" in error["fields"]
+    assert "limit is 6,000" in error["fields"]["job_description"]
+
+
+def test_the_form_keeps_what_was_typed_when_a_posting_is_over_budget(
+    client: FlaskClient,
+) -> None:
+    from tests.test_resume_web import submit
+
+    posting = ")" * 20_000
+    (status, page), seconds = _timed(
+        lambda: submit(client, resume_text=SMALL_RESUME, job_description=posting)
+    )
+    assert seconds < BUDGET_SECONDS
+    assert status == 400
+    assert "limit is 6,000" in page
+    assert "Grew revenue 20%" in page  # the resume stays in its box
+
+
+def test_a_real_length_posting_is_within_the_budget(client: FlaskClient) -> None:
+    """The token limit leaves room for the longest real postings (20,000 characters)."""
+    sentence = "You will own renewals, grow accounts and report on churn each quarter. "
+    posting = (sentence * 300)[:20_000]
+    body = {"text": SMALL_RESUME, "job_description": posting}
+    assert client.post("/api/v1/resume/analyze", json=body).status_code == 200
+
+
+def test_at_most_150_bullets_are_judged(client: FlaskClient) -> None:
+    lines = "\n".join(f"- Grew revenue {i}% across {i} accounts" for i in range(400))
+    text = f"Jane Doe\nExperience\nAccount Manager, Acme, 2019 - 2021\n{lines}\n"
+    body = client.post("/api/v1/resume/analyze", json={"text": text}).get_json()
+    assert len(body["bullets"]) == 150
+    assert any("only the first 150 are judged" in w for w in body["structure"]["warnings"])

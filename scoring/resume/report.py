@@ -19,7 +19,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from scoring.budget import MAX_JUDGED_BULLETS, split_long_runs
+from scoring.budget import (
+    MAX_JUDGED_BULLETS,
+    MAX_POSTING_TOKENS,
+    TextBudgetError,
+    split_long_runs,
+)
 from scoring.content import Content
 from scoring.models.lexicon import FixText
 from scoring.resume.bullets import BulletFinding, analyze_bullet, rejudge
@@ -345,10 +350,23 @@ class ResumeAnalyzer:
         return [self.matchers(doc) for doc in docs]
 
     def parse(self, text: str) -> Doc:
-        """Parse a job posting (the parser is needed for its noun phrases), then run the rules."""
+        """Parse a job posting (the parser is needed for its noun phrases), then run the rules.
+
+        The tokens are counted first (cheap): a posting of more than MAX_POSTING_TOKENS
+        raises TextBudgetError rather than keep the parser busy for seconds.
+        """
+        doc = self.nlp.make_doc(split_long_runs(text))
+        if len(doc) > MAX_POSTING_TOKENS:
+            raise TextBudgetError(
+                "job_description",
+                f"The posting has {len(doc):,} words and signs; the limit is "
+                f"{MAX_POSTING_TOKENS:,}. Paste its duties and requirements only.",
+            )
         ner = [p for p in self.nlp.pipe_names if p == "ner"]
         with self.nlp.select_pipes(disable=ner):
-            return self.matchers(self.nlp(split_long_runs(text)))
+            for _, component in self.nlp.pipeline:
+                doc = component(doc)
+            return self.matchers(doc)
 
 
 def build_analyzer(content: Content, nlp: Language) -> ResumeAnalyzer:

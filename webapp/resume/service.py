@@ -11,6 +11,7 @@ from typing import Any
 from flask import Response, current_app, url_for
 from werkzeug.datastructures import FileStorage
 
+from scoring.budget import TextBudgetError
 from scoring.errors import FieldErrors
 from scoring.resume.extract import (
     Extracted,
@@ -67,13 +68,19 @@ def read_pasted(text: str) -> Extracted:
 
 
 def report_for(extracted: Extracted, level: str, job_description: str | None) -> ResumeReport:
-    """The report of one resume against a level and, optionally, a job posting."""
-    return analyze_resume(
-        extracted.text,
-        level=level,
-        job_description=job_description,
-        analyzer=resume_analyzer(),
-    )
+    """The report of one resume against a level and, optionally, a job posting.
+
+    Raises FieldErrors when a text is beyond the work budget (scoring.budget).
+    """
+    try:
+        return analyze_resume(
+            extracted.text,
+            level=level,
+            job_description=job_description,
+            analyzer=resume_analyzer(),
+        )
+    except TextBudgetError as exc:
+        raise FieldErrors({exc.field: exc.message}) from None
 
 
 def level_link(slug: str | None) -> LevelLink | None:

@@ -14,6 +14,7 @@ from typing import Any
 from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
+from scoring.errors import FieldErrors
 from scoring.resume.extract import Extracted, ExtractionError
 from scoring.resume.report import DEFAULT_LEVEL
 from webapp import get_content
@@ -88,7 +89,13 @@ def analyze() -> ResponseReturnValue:
         field.errors = [*field.errors, exc.message]
         return render_page(form, 400)
     level = form.level.data or DEFAULT_LEVEL
-    report = report_for(extracted, level, form.job_description.data or None)
+    try:
+        report = report_for(extracted, level, form.job_description.data or None)
+    except FieldErrors as exc:
+        for name, message in exc.fields.items():
+            field = getattr(form, name)
+            field.errors = [*field.errors, message]
+        return render_page(form, 400)
     if request.form.get("format") == "pdf":
         return report_pdf_response(report, extracted)
     context = report_context(report, extracted)
