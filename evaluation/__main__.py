@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from typing import Any
@@ -10,6 +11,20 @@ from typing import Any
 from evaluation.corpus import REPO, absent_reason, data_dir
 
 OUTPUT = REPO / "docs" / "eval.json"
+README = REPO / "README.md"
+
+
+def write_readme_block(name: str, body: str) -> bool:
+    """Replace the README's block between ``<!-- eval:NAME -->`` and ``<!-- /eval:NAME -->``
+    with ``body``; False when the README has no such block."""
+    start, end = f"<!-- eval:{name} -->", f"<!-- /eval:{name} -->"
+    text = README.read_text(encoding="utf-8")
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    README.write_text(f"{head}{start}\n{body}\n{end}{tail}", encoding="utf-8")
+    return True
 
 
 def build_analyzer() -> Any:
@@ -87,9 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         for name, line in result.false[: args.show]:
             print(f"  {name}: {line[:110]}")
     if not args.no_write:
+        stamp = datetime.date.today().isoformat()
         OUTPUT.parent.mkdir(exist_ok=True)
-        OUTPUT.write_text(json.dumps({"resumes": figures}, indent=2) + "\n", encoding="utf-8")
+        document = {"date": stamp, "resumes": figures}
+        OUTPUT.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
         print(f"\nFigures written to {OUTPUT.relative_to(REPO)}")
+        block = f"{resume_table(figures)}\n\n(`make eval`, {stamp}.)"
+        if write_readme_block("resumes", block):
+            print("README.md's resume table updated")
     return 0
 
 
