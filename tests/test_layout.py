@@ -10,12 +10,15 @@ import re
 import statistics
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from evaluation.corpus import absent_reason, resumes
+from scoring.resume import extract as extract_module
 from scoring.resume.extract import BULLET, extract_text
 from scoring.resume.layout import Glyph, Mark, read_page, visual_lines, words_from_glyphs
+from scoring.resume.pdf_layer import PdfLayerError
 from tests import resume_fixtures as fx
 
 
@@ -217,3 +220,40 @@ def test_corpus_pdfs_are_read_whole_fast_and_with_joined_job_lines() -> None:
     assert separator_lines == 0
     # The target is ~30 ms; this bound only catches a pathological slowdown on a busy machine.
     assert statistics.median(seconds) < 0.1
+
+
+def test_a_hostile_page_of_many_columns_is_read_in_bounded_time() -> None:
+    glyphs: list[Glyph | None] = []
+    for row in range(400):
+        for column in range(8):
+            glyphs += [*run(f"c{column}r{row} x", 40 + 70 * column, 780 - 2 * row, 3, 2), None]
+    started = time.perf_counter()
+    page = read_page(glyphs, [Mark(30, 780 - 2 * i, 32, 782 - 2 * i) for i in range(3000)])
+    words = " ".join(page.lines).split()
+    assert sum(1 for word in words if word.startswith("c")) == 400 * 8  # nothing lost
+    assert time.perf_counter() - started < 3.0
+
+
+def test_a_nine_word_job_line_stays_whole() -> None:
+    line = "Senior Strategic Account Manager for Enterprise Healthcare Clients, Acme, 2019\u201321"
+    html = f"<h2>Experience</h2><p>{line}</p><ul><li>Grew revenue 20%</li></ul>"
+    lines, _ = lines_of(fx.pdf(html))
+    assert_in_order(lines, ("Experience", line, f"{BULLET} Grew revenue 20%"))
+
+
+def test_pages_read_from_several_threads_at_once_come_out_the_same() -> None:
+    data = fx.sidebar_pdf()
+    alone = extract_text(data, "resume.pdf").text
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        texts = list(pool.map(lambda _: extract_text(data, "resume.pdf").text, range(8)))
+    assert texts == [alone] * 8
+
+
+def test_a_pdf_pdfium_cannot_open_is_read_by_pypdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise PdfLayerError("cannot open")
+
+    monkeypatch.setattr(extract_module, "read_layout", refuse)
+    result = extract_text(fx.pdf("<h1>Dana Lee</h1><p>Account Manager, Contoso Ltd</p>"), "r.pdf")
+    assert "Account Manager, Contoso Ltd" in result.text.splitlines()
+    assert not result.reordered

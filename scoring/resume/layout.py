@@ -16,6 +16,7 @@ contact, languages) carry headings of their own, so they read as sections of the
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 from collections import Counter
@@ -44,6 +45,12 @@ _MIN_RUN_LINES = 4
 _MIN_SIDE_LINES = 3
 #: A gutter is at least this many line heights wide (a word space is about 0.2).
 _GUTTER = 0.8
+#: Bounds on hostile pages: drawn marks looked at, lines searched for columns, gutter
+#: positions tried, and the tallest line height a bullet mark is looked for around.
+_MAX_MARKS = 2000
+_MAX_COLUMN_LINES = 400
+_MAX_CANDIDATES = 40
+_MAX_SIZE = 72.0
 #: A space between two glyphs is wider than this share of the line height.
 _SPACE = 0.12
 #: A column line of this many words is prose, not an item of a grid of skills.
@@ -211,8 +218,14 @@ def visual_lines(words: Sequence[Word], marks: Sequence[Mark] = ()) -> list[Line
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
         line.words = _merge_touching(line.words, line.size)
-    for mark in marks:
-        _attach_mark(lines, mark)
+    if marks:
+        # Lines are top to bottom: look only at the few whose band can hold the mark.
+        tops = [-line.y for line in lines]
+        for mark in marks[:_MAX_MARKS]:
+            middle = (mark.y0 + mark.y1) / 2
+            first = bisect.bisect_left(tops, -middle - 2 * _MAX_SIZE)
+            last = bisect.bisect_right(tops, -middle + _MAX_SIZE)
+            _attach_mark(lines[first:last], mark)
     return lines
 
 
@@ -284,7 +297,8 @@ def _read_region(
     blocks: list[tuple[list[Line], bool]],
 ) -> tuple[bool, int]:
     """Append the region's blocks in reading order; whether reading across would mix them."""
-    gutter = _find_gutter(lines, gap) if depth < 4 else None
+    searched = depth < 4 and len(lines) <= _MAX_COLUMN_LINES
+    gutter = _find_gutter(lines, gap) if searched else None
     if gutter is None:
         blocks.append((lines, in_column))
         return False, 1
@@ -335,19 +349,20 @@ def _side(run: list[Line], x: float, *, left: bool) -> list[Line]:
 
 def _find_gutter(lines: list[Line], gap: float) -> _Gutter | None:
     """The strongest vertical band of white space that runs down several lines, if any."""
-    candidates: set[float] = set()
+    candidates: Counter[int] = Counter()
     free: list[list[tuple[float, float]]] = []
     for line in lines:
         spans = []
         for before, word in zip(line.words, line.words[1:], strict=False):
             if word.x0 - before.x1 >= gap:
                 spans.append((before.x1, word.x0))
-                candidates.add(round(word.x0 - gap / 2))
-                candidates.add(round(before.x1 + gap / 2))
+                candidates[round(word.x0 - gap / 2)] += 1
+                candidates[round(before.x1 + gap / 2)] += 1
         free.append(spans)
-    # A gutter must be a gap inside at least two lines (a column start that lines up).
+    # A gutter must be a gap inside at least two lines (a column start that lines up);
+    # the edges that line up most often are tried first, and only so many of them.
     best: _Gutter | None = None
-    for x in sorted(candidates):
+    for x, _ in candidates.most_common(_MAX_CANDIDATES):
         inside = sum(
             1
             for spans in free

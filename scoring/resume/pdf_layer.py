@@ -31,6 +31,8 @@ _BREAKS = frozenset(map(ord, " \t\r\n\u00a0\u2002\u2003\u2009\u200b\u3000"))
 #: A drawn bullet is a small shape: at most this many points across, about as tall as wide.
 _MARK_MAX = 9.0
 _MARK_MIN = 1.5
+#: Drawn objects looked at on one page (a resume page has a few thousand at most).
+_MAX_OBJECTS = 20_000
 
 
 class PdfLayerError(Exception):
@@ -128,7 +130,7 @@ def _marks(page: pdfium.PdfPage) -> list[Mark]:
     path = pdfium_c.FPDF_PAGEOBJ_PATH
     get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
     handle = page.raw
-    for index in range(pdfium_c.FPDFPage_CountObjects(handle)):
+    for index in range(min(pdfium_c.FPDFPage_CountObjects(handle), _MAX_OBJECTS)):
         item = get_object(handle, index)
         if get_type(item) != path or not pdfium_c.FPDFPageObj_GetBounds(item, *box):
             continue
