@@ -185,15 +185,12 @@ def extract_pasted(text: str, max_chars: int = 50_000) -> Extracted:
 def normalize_text(raw: str) -> str:
     """Repair garbled characters; unify line breaks, bullets and spacing; strip controls."""
     text = _normalize_once(raw)
-    if text.isascii():  # nothing left for a repair to act on
-        return text
-    # A repair can leave a sequence that reads as mojibake once controls are gone: repeat
-    # until nothing changes (twice for almost any text), so normalising is idempotent.
+    # The rest of normalising is idempotent; a repair can leave a sequence that reads as
+    # mojibake once controls are gone. Repeat while a repair still finds something.
     for _ in range(3):
-        again = _normalize_once(text)
-        if again == text:
+        if text.isascii() or repair_text(text) == text:
             break
-        text = again
+        text = _normalize_once(text)
     return text
 
 

@@ -26,8 +26,13 @@ from scoring.resume.layout import Glyph, Mark, PageLayout, read_page
 __all__ = ["PasswordRequired", "PdfLayerError", "read_layout"]
 
 _LOCK = threading.Lock()
-# Characters that separate words: PDFium's own spaces and line breaks, and real ones.
-_BREAKS = frozenset(map(ord, " \t\r\n\u00a0\u2002\u2003\u2009\u200b\u3000"))
+# Characters that separate words: PDFium's own spaces and line breaks, real ones, and
+# control characters (no glyph of their own).
+_BREAKS = frozenset(
+    " \u00a0\u2002\u2003\u2009\u200b\u3000"
+    + "".join(map(chr, range(32)))
+    + "".join(map(chr, range(0x7F, 0xA0)))
+)
 #: A drawn bullet is a small shape: at most this many points across, about as tall as wide.
 _MARK_MAX = 9.0
 _MARK_MIN = 1.5
@@ -100,8 +105,7 @@ def _glyphs(page: pdfium.PdfPage, budget: int) -> tuple[list[Glyph | None], int]
         glyphs: list[Glyph | None] = []
         space = True
         for index, char in enumerate(text):
-            code = ord(char)
-            if code in _BREAKS or code < 32 or 0x7F <= code < 0xA0:
+            if char in _BREAKS:
                 if not space:
                     glyphs.append(None)
                     space = True
