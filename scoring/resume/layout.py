@@ -21,7 +21,7 @@ import itertools
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from scoring.resume.glyphs import BULLET, BULLET_LINE
@@ -131,12 +131,12 @@ class Line:
 
 @dataclass(frozen=True)
 class PageLayout:
-    """A page's lines in reading order, and whether columns changed that order."""
+    """A page's lines in reading order (a blank line between blocks), whether reading
+    across the page would have mixed its columns, and how many columns it was read as."""
 
     lines: tuple[str, ...]
     reordered: bool
     columns: int = 1
-    notes: tuple[str, ...] = field(default=())
 
 
 def words_from_glyphs(glyphs: Iterable[Glyph | None]) -> list[Word]:
