@@ -294,3 +294,10 @@ def test_methodology_shows_every_published_figure_and_note(app, client) -> None:
     for note in (*data.variable_pay, *data.sector_notes, *data.benefits):
         assert " ".join(note.text.split()) in " ".join(page.split())
         assert f"/sources#{note.source}" in page
+
+
+def test_methodology_title_is_only_its_title(client) -> None:
+    page = client.get("/salaries/methodology").get_data(as_text=True)
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("How the salary figures are made")
+    assert "<h2" not in title and page.count('id="published"') == 1
