@@ -24,6 +24,7 @@ from scoring.models.base import (
     SourceId,
     Text,
 )
+from scoring.models.judgement import MetricJudgement, ResultRules, VerbFinding
 
 __all__ = [
     "KEYWORD_CATEGORIES",
@@ -48,8 +49,15 @@ __all__ = [
 
 KeywordCategory = Literal["hard", "soft", "industry"]
 KEYWORD_CATEGORIES: tuple[KeywordCategory, ...] = ("hard", "soft", "industry")
-MetricKind = Literal["percent", "money", "multiplier", "timeframe", "count"]
-METRIC_KINDS: tuple[MetricKind, ...] = ("percent", "money", "multiplier", "timeframe", "count")
+MetricKind = Literal["percent", "money", "multiplier", "timeframe", "rank", "count"]
+METRIC_KINDS: tuple[MetricKind, ...] = (
+    "percent",
+    "money",
+    "multiplier",
+    "timeframe",
+    "rank",
+    "count",
+)
 
 
 def _lower_tuple(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -143,6 +151,7 @@ class OutcomesFile(ContentModel):
 
     source: SourceId
     outcomes: tuple[Outcome, ...] = Field(min_length=1)
+    results: ResultRules
 
     @model_validator(mode="after")
     def _unique(self) -> OutcomesFile:
@@ -198,6 +207,7 @@ class ActionVerbs(ContentModel):
     plain_verbs: WordTable
     change_verbs: WordSet
     plain_irregular: WordTable
+    finding: VerbFinding
 
     @model_validator(mode="after")
     def _consistent(self) -> ActionVerbs:
@@ -431,6 +441,7 @@ class MetricsFile(ContentModel):
     timeframe: TimeframeWords
     count: CountWords
     prefer: tuple[MetricKind, ...]
+    judgement: MetricJudgement
 
     @field_validator("prefer")
     @classmethod

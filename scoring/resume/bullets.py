@@ -1,17 +1,26 @@
-"""Judge each experience bullet: action verb, metric, business outcome, weak phrases.
+"""Judge each experience bullet by the rubric (content/rubric.yaml), and suggest a rewrite.
 
-Verdict rule (numbers in content/lexicon/scoring.yaml, ``verdict``): a bullet has three
-elements, a strong opening action verb, a metric and a named business outcome.
-``strong`` needs all three and no weak phrase; ``weak`` has at most
-``weak_max_elements`` of them, or a weak phrase and no metric; anything else is ``fair``.
-Fair and weak bullets get a rewrite built from their own words, blanks in brackets:
-``[N]`` a count, ``$[X]`` a value, ``[Y]%`` a rate, ``[Action verb]`` a verb to choose.
+The parts are found by the rule components (``scoring/resume/components.py``): the
+opening action verb and its strength (``VerbFinder``), the metrics (``MetricMatcher``)
+and the results (``ResultFinder``). The verdict is the rubric's: a strong verb with a
+metric and an outcome is ``strong``; a strong verb with one of the two is ``fair``; a
+plain verb with both is ``fair``; everything else, and any bullet with no verb, is
+``weak``. Weak phrases ("responsible for") are reported but the verdict follows the parts.
+
+A rewrite only adds to the writer's words: every number, unit, currency and % sign stays,
+and so does the writer's verb when it is one. Blanks in brackets mark what is missing:
+``[N]`` a count, ``$[X]`` a value, ``[Y]%`` a rate, ``[result]`` an outcome; a blank is
+never added for a part the bullet has. A bullet that opens with a duty formula
+("Responsible for renewing contracts") gets the verb the formula hides ("Renewed
+contracts"). Where no addition reads cleanly, or the bullet is already strong, the
+advice is in words instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -21,7 +30,10 @@ from scoring.resume.components import (
     KEYWORD_EXTENSION,
     METRIC_EXTENSION,
     OUTCOME_EXTENSION,
+    OUTCOME_TERMS_EXTENSION,
+    VERB_EXTENSION,
     WEAK_EXTENSION,
+    ActionVerb,
     TermHit,
 )
 from scoring.resume.glyphs import LEADING_MARKS
@@ -29,11 +41,16 @@ from scoring.resume.lexicon import ActionVerbs, Lexicon, past_tense_lemmas
 
 # Signs that end the phrase a rewrite works on.
 _PHRASE_ENDS = (",", ";", ":")
+# Signs a rewrite may drop from the end of a bullet (never %, $ or a closing bracket).
+_TRAILING = (".", ";", ",", ":")
+#: Bullets longer than this many words take advice, not an addition.
+_LONGEST_REWRITE = 40
+VERDICTS = ("strong", "fair", "weak")
 
 
 @dataclass(frozen=True)
 class BulletFinding:
-    """What one bullet does well and badly, its verdict and a rewrite pattern."""
+    """What one bullet does well and badly, its verdict, a rewrite and advice."""
 
     text: str
     action_verb: str | None
@@ -44,41 +61,50 @@ class BulletFinding:
     keywords: tuple[str, ...]
     verdict: str
     suggestion: str | None
+    verb_strength: str | None = None
+    rewrite: str | None = None
+    advice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The API shape of one bullet."""
         return {
             "text": self.text,
             "action_verb": self.action_verb,
+            "verb_strength": self.verb_strength,
             "metric": self.metric,
             "impact": list(self.impact),
             "weak_phrases": list(self.weak_phrases),
             "verdict": self.verdict,
             "suggestion": self.suggestion,
+            "rewrite": self.rewrite,
+            "advice": self.advice,
         }
 
 
-def bullet_verdict(
-    *, action_verb: bool, metric: bool, impact: bool, weak_phrase: bool, weak_max_elements: int
-) -> str:
-    """The verdict of a bullet from its elements (the rule in the module docstring)."""
-    elements = sum((action_verb, metric, impact))
-    if elements == 3 and not weak_phrase:
-        return "strong"
-    if elements <= weak_max_elements or (weak_phrase and not metric):
-        return "weak"
-    return "fair"
+def bullet_verdict(*, verb_strength: str | None, metric: bool, outcome: bool) -> str:
+    """The rubric's verdict from a bullet's parts (see the module docstring)."""
+    if verb_strength == "strong":
+        return "strong" if metric and outcome else "fair" if metric or outcome else "weak"
+    if verb_strength == "plain":
+        return "fair" if metric and outcome else "weak"
+    return "weak"
 
 
-def rejudge(finding: BulletFinding, weak_max_elements: int, **changes: Any) -> BulletFinding:
-    """The same bullet with some findings changed (a fix applied) and its verdict redone."""
+def rejudge(
+    finding: BulletFinding, weak_max_elements: int | None = None, **changes: Any
+) -> BulletFinding:
+    """The same bullet with some findings changed (a fix applied) and its verdict redone.
+
+    A verb given without a strength is taken as strong (the fix is "open with a strong
+    verb"). ``weak_max_elements`` is no longer read: the verdict is the rubric's.
+    """
+    if changes.get("action_verb") is not None and "verb_strength" not in changes:
+        changes["verb_strength"] = "strong"
     changed = replace(finding, **changes)
     verdict = bullet_verdict(
-        action_verb=changed.action_verb is not None,
+        verb_strength=changed.verb_strength if changed.action_verb is not None else None,
         metric=changed.metric is not None,
-        impact=bool(changed.impact),
-        weak_phrase=bool(changed.weak_phrases),
-        weak_max_elements=weak_max_elements,
+        outcome=bool(changed.impact),
     )
     return replace(changed, verdict=verdict)
 
@@ -91,74 +117,39 @@ def content_start(doc: Doc) -> int:
     return len(doc)
 
 
-def verb_lemma(token: Token, verbs: ActionVerbs) -> str | None:
-    """The strong action verb a token is a form of, if any (lemma first, then spelling rules)."""
-    lower = token.lower_
-    candidates = [token.lemma_.lower(), lower, verbs.irregular.get(lower, "")]
-    if lower.endswith("ied"):
-        candidates.append(lower[:-3] + "y")
-    if lower.endswith("ed"):
-        candidates += [lower[:-1], lower[:-2], lower[:-3]]
-    if lower.endswith("ing"):
-        candidates += [lower[:-3], lower[:-3] + "e", lower[:-4]]
-    if "is" in lower[-6:]:
-        # British spellings: "standardised", "organising" -> "standardize", "organize".
-        americanised = lower[:-6] + lower[-6:].replace("is", "iz")
-        candidates += [americanised, americanised[:-1], americanised[:-2], americanised[:-3]]
-        candidates += [americanised[:-3] + "e"]
-    if lower.endswith("es"):
-        candidates += [lower[:-1], lower[:-2]]
-    elif lower.endswith("s"):
-        candidates.append(lower[:-1])
-    for candidate in candidates:
-        if candidate and candidate in verbs.lemmas:
-            return candidate
-    return None
-
-
-def opening_verb(doc: Doc, verbs: ActionVerbs) -> tuple[str | None, int]:
-    """The strong verb a bullet opens with and its token index (one '-ly' adverb may precede)."""
-    start = content_start(doc)
-    if start >= len(doc):
-        return None, start
-    first = doc[start]
-    lemma = verb_lemma(first, verbs)
-    if lemma is None and first.lower_.endswith("ly") and start + 1 < len(doc):
-        lemma = verb_lemma(doc[start + 1], verbs)
-        return lemma, start + 1
-    return lemma, start
-
-
 def analyze_bullet(doc: Doc, lexicon: Lexicon) -> BulletFinding:
-    """Judge one bullet doc that the term and metric components have already run on."""
-    verb, _ = opening_verb(doc, lexicon.action_verbs)
+    """Judge one bullet doc that the rule components have already run on."""
+    verb: ActionVerb | None = doc._.get(VERB_EXTENSION)
     metrics = tuple(span.text for span in doc._.get(METRIC_EXTENSION) or [])
-    outcomes: list[TermHit] = doc._.get(OUTCOME_EXTENSION) or []
+    results: list[TermHit] = doc._.get(OUTCOME_EXTENSION) or []
+    terms: list[TermHit] = doc._.get(OUTCOME_TERMS_EXTENSION) or []
     weak: list[TermHit] = doc._.get(WEAK_EXTENSION) or []
     keywords: list[TermHit] = doc._.get(KEYWORD_EXTENSION) or []
-    impact = tuple(dict.fromkeys(h.label for h in outcomes))
-    weak_labels = tuple(dict.fromkeys(h.label for h in weak))
-    verdict = bullet_verdict(
-        action_verb=verb is not None,
-        metric=bool(metrics),
-        impact=bool(impact),
-        weak_phrase=bool(weak_labels),
-        weak_max_elements=lexicon.rules.weak_max_elements,
-    )
+    # What the result is about ("revenue", "retention") when the bullet names it,
+    # else the kind of result ("target met", "recognition").
+    impact: tuple[str, ...] = ()
+    if results:
+        impact = tuple(dict.fromkeys(h.label for h in terms)) or tuple(
+            dict.fromkeys(h.label for h in results)
+        )
+    strength = verb.strength if verb is not None else None
+    verdict = bullet_verdict(verb_strength=strength, metric=bool(metrics), outcome=bool(impact))
     finding = BulletFinding(
         text=doc.text.strip(),
-        action_verb=verb,
+        action_verb=verb.lemma if verb is not None else None,
         metric=metrics[0] if metrics else None,
         metrics=metrics,
         impact=impact,
-        weak_phrases=weak_labels,
+        weak_phrases=tuple(dict.fromkeys(h.label for h in weak)),
         keywords=tuple(dict.fromkeys(h.label for h in keywords)),
         verdict=verdict,
         suggestion=None,
+        verb_strength=strength,
     )
     if verdict == "strong":
         return finding
-    return replace(finding, suggestion=rewrite_pattern(doc, finding, lexicon))
+    rewrite, advice = improve(doc, finding, lexicon)
+    return replace(finding, rewrite=rewrite, advice=advice, suggestion=rewrite or advice)
 
 
 @dataclass(frozen=True)
@@ -174,97 +165,107 @@ def _words(tokens: Sequence[Token]) -> list[_Word]:
     return [_Word(t.text, t.whitespace_, t) for t in tokens]
 
 
-def plain_verb(token: Token, verbs: ActionVerbs) -> str | None:
-    """The lemma of a plain (not strong) verb a bullet opens with: "Coordinated", "Ran"."""
-    lower = token.lower_
-    if not token.is_alpha or verb_lemma(token, verbs) is not None:
-        return None
-    if lower in verbs.plain_irregular:
-        return verbs.plain_irregular[lower]
-    if lower in verbs.plain:
-        return lower
-    if len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed"):
-        candidates = past_tense_lemmas(lower, verbs.plain_irregular) | {token.lemma_.lower()}
-        return min(candidates & verbs.plain.keys(), default=lower[:-2])
-    return None
+def improve(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """A rewrite that only adds to a fair or weak bullet, and advice in words.
 
-
-def rewrite_pattern(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> str:
-    """A rewrite of a fair or weak bullet from its own words, with the blanks marked."""
-    verbs = lexicon.action_verbs
-    grammar = lexicon.rewrite
+    Returns (rewrite, advice); the rewrite is None where no addition reads cleanly.
+    """
+    verbs, grammar = lexicon.action_verbs, lexicon.rewrite
+    verb: ActionVerb | None = doc._.get(VERB_EXTENSION)
     weak: list[TermHit] = doc._.get(WEAK_EXTENSION) or []
-    _, verb_at = opening_verb(doc, verbs)
+    terms: list[TermHit] = doc._.get(OUTCOME_TERMS_EXTENSION) or []
+    count_nouns = {n.lower(): c for c in lexicon.rules.count_nouns for n in c.nouns}
+    hint = _outcome_hint(doc, count_nouns)
+    advice = _advice(finding, verb, verbs, hint)
     start = content_start(doc)
-    # Drop a trailing weak clause ("... and handled their needs") and a final period.
     end = len(doc)
-    for hit in weak:
-        if hit.start > start:
-            cut = hit.start
-            while cut > start + 1 and doc[cut - 1].lower_ in grammar.clause_breaks:
-                cut -= 1
-            end = min(end, cut)
-    while end > start and doc[end - 1].is_punct:
+    while end > start and doc[end - 1].text in _TRAILING:
         end -= 1
-
+    body = doc[start:end]
+    too_long = len([t for t in body if t.is_alpha]) > _LONGEST_REWRITE
+    several = any(t.text in (".", "!", "?") for t in body) or "[" in body.text
+    if start >= end or too_long or several:
+        return None, advice
     opening = next((h for h in weak if h.start == start), None)
     from_gerund = False
-    if opening is not None:
+    consumed: int | None = None
+    if verb is None:
+        if opening is None:
+            return None, advice  # a noun phrase: which verb it hides is the writer's call
         group = next(g for g in lexicon.weak_phrases if g.label == opening.label)
-        verb, rest = group.stronger, list(doc[opening.end : end])
-        # "Helped increase renewals" -> "Increased renewals"; "Duties included
-        # preparing decks" -> "Prepared decks"; "onboarding of ..." stays a noun.
-        followed_by_of = len(rest) > 1 and rest[1].lower_ == "of"
-        if rest and rest[0].is_alpha and not followed_by_of:
-            lemma = verb_lemma(rest[0], verbs)
-            plain = verbs.plain.get(rest[0].lower_)
-            if lemma is not None:
-                verb, rest, from_gerund = _past(lemma, verbs), rest[1:], True
-            elif plain is not None:
-                verb, rest = plain, rest[1:]
-            elif rest[0].lower_.endswith("ing") and len(rest[0]) > 5:
-                verb, rest, from_gerund = _past_of_gerund(rest[0], verbs), rest[1:], True
+        verb_text, rest = group.stronger, list(doc[opening.end : end])
+        if rest and rest[0].is_alpha and not (len(rest) > 1 and rest[1].lower_ == "of"):
+            if rest[0].tag_ == "VBG" or (rest[0].lower_.endswith("ing") and len(rest[0]) > 5):
+                verb_text, rest, from_gerund = _past_of_gerund(rest[0], verbs), rest[1:], True
             elif group.with_object and _starts_noun_phrase(rest[0], grammar):
-                verb = group.with_object
-    elif finding.action_verb is not None:
-        verb, rest = doc[start : verb_at + 1].text, list(doc[verb_at + 1 : end])
-    elif start < len(doc) and (plain := plain_verb(doc[start], verbs)) is not None:
-        # "Coordinated campaign deliverables" -> "Orchestrated campaign deliverables";
-        # an unlisted verb leaves a blank, unless a preposition hangs on it ("Served as").
-        rest = list(doc[start + 1 : end])
-        verb = verbs.plain.get(plain, "")
-        if not verb:
-            phrasal = bool(rest) and rest[0].lower_ in grammar.particles
-            verb = doc[start].text if phrasal else "[Action verb]"
+                verb_text = group.with_object
+        if not rest:
+            return None, advice
+        verb_text, words, consumed = _nominal_to_verb(
+            verb_text, rest, verbs, lexicon.generic_stand_ins
+        )
+    elif (
+        verb.strength == "plain"
+        and opening is not None
+        and opening.start == verb.index
+        and opening.end < end
+        and doc[opening.end].tag_ in ("VB", "VBG")
+        and doc[opening.end].is_alpha
+    ):
+        # "Helped increase renewals": the writer's own second verb leads.
+        inner = doc[opening.end]
+        lemma = inner.lemma_.lower() or inner.lower_
+        verb_text, words, from_gerund = (
+            _past(lemma, verbs),
+            _words(list(doc[opening.end + 1 : end])),
+            True,
+        )
     else:
-        verb, rest = "[Action verb]", list(doc[start:end])
-    if rest and verb.split()[-1].lower() == rest[0].lower_ and len(verb.split()) > 1:
-        rest = rest[1:]  # "Met with clients" -> "Partnered with clients", not "with with"
-    verb, words, consumed = _nominal_to_verb(verb, rest, verbs, lexicon.generic_stand_ins)
-    if verb.endswith(" with"):
-        # "Partnered with the sales team with handoffs" -> "... the sales team on handoffs".
-        second = next((i for i, w in enumerate(words[:6]) if w.text.lower() == "with"), None)
-        if second is not None:
-            words[second] = replace(words[second], text="on")
+        verb_text = doc[start : verb.index + 1].text
+        words = _words(list(doc[verb.index + 1 : end]))
     if from_gerund:
         words = _parallel_past(words, verbs, grammar)
+    has_metric, has_outcome = finding.metric is not None, bool(finding.impact)
+    kept = [h for h in terms if consumed != h.start]
+    added_count = False
+    if not has_metric:
+        if has_outcome:
+            words, blank = _ask_for_change(words, kept, verb_text, lexicon)
+            if not blank:
+                words, blank = _insert_count(words, count_nouns, grammar)
+            if not blank:
+                return None, advice
+        else:
+            words, added_count = _insert_count(words, count_nouns, grammar)
+    text = _join(verb_text, words)
+    if not has_outcome:
+        if has_metric or added_count:
+            text += ", resulting in [result]"
+        else:
+            text += f", improving {hint} by [Y]%"
+    return text, advice
 
-    count_nouns = {n.lower(): c for c in lexicon.rules.count_nouns for n in c.nouns}
-    outcomes: list[TermHit] = doc._.get(OUTCOME_EXTENSION) or []
-    kept = [h for h in outcomes if start <= h.start and h.end <= end and consumed != h.start]
+
+def _advice(finding: BulletFinding, verb: ActionVerb | None, verbs: ActionVerbs, hint: str) -> str:
+    """What the bullet lacks, in words."""
+    parts = []
+    if verb is None:
+        parts.append(
+            "Open with a verb that says what you did yourself (e.g. Managed, Closed, "
+            "Trained), not a duty or a title."
+        )
+    elif verb.strength == "plain":
+        stronger = verbs.plain.get(verb.lemma)
+        offer = f" (e.g. {stronger})" if stronger else ""
+        parts.append(f"'{verb.lemma}' is a plain verb: name the specific action you took{offer}.")
     if finding.metric is None:
-        # A result with no figure: ask for the size of the change ("Improved client
-        # retention by [Y]%"), else for a count ("[N] client accounts").
-        words, blank = _ask_for_change(words, kept, verb, verbs, grammar)
-        if not blank:
-            words, blank = _insert_count(words, count_nouns, grammar)
-        if not blank and kept and words:
-            last = replace(words[-1], ws="")
-            words = [*words[:-1], last, _Word(f", moving {kept[-1].label} by [Y]%", "")]
-    text = _join(verb, words)
-    if not kept:
-        text += f", achieving [Y]% {_outcome_hint(doc, count_nouns)}"
-    return text
+        parts.append("Add a number: how many, how much, how fast, or by what percentage.")
+    if not finding.impact:
+        named = "" if hint.startswith("[") else f" (here perhaps {hint})"
+        parts.append(
+            f"Say what changed as a result: revenue, retention, time saved, a target met{named}."
+        )
+    return " ".join(parts)
 
 
 def _starts_noun_phrase(token: Token, grammar: RewriteFile) -> bool:
@@ -393,10 +394,13 @@ def _is_modifier(word: _Word, grammar: RewriteFile) -> bool:
 
 
 def _ask_for_change(
-    words: list[_Word], outcomes: list[TermHit], verb: str, verbs: ActionVerbs, grammar: RewriteFile
+    words: list[_Word], outcomes: list[TermHit], verb: str, lexicon: Lexicon
 ) -> tuple[list[_Word], bool]:
     """'Improved client retention through QBRs' -> 'Improved client retention by [Y]% ...'."""
-    if not past_tense_lemmas(verb, verbs.irregular) & verbs.change:
+    grammar = lexicon.rewrite
+    last = verb.split()[-1].lower()
+    changes = lexicon.action_verbs.change | lexicon.results.change_verbs
+    if not past_tense_lemmas(last, lexicon.action_verbs.irregular) & changes:
         return words, False
     # The first outcome named after the verb ("Grew" is itself an outcome word), or
     # else the end of the object the verb moved ("Increased sales in my territory").
@@ -415,10 +419,10 @@ def _ask_for_change(
             obj += 1
         if obj == 0:
             return words, False
-        last = words[obj - 1].token
-        if last is None:
+        object_end = words[obj - 1].token
+        if object_end is None:
             return words, False
-        ends = {last.i}
+        ends = {object_end.i}
     for i, word in enumerate(words[:8]):
         if word.text in _PHRASE_ENDS:
             break
@@ -450,16 +454,20 @@ def _outcome_hint(doc: Doc, count_nouns: dict[str, Any]) -> str:
 
 
 def _past(lemma: str, verbs: ActionVerbs) -> str:
+    """The past tense of a verb, capitalised: the content's irregular table first, then
+    lemminflect ("plan" -> "Planned", "drive" -> "Drove")."""
     irregular = {v: k for k, v in verbs.irregular.items()}
-    if lemma in irregular:
-        word = irregular[lemma]
-    elif lemma.endswith("e"):
-        word = lemma + "d"
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        word = lemma[:-1] + "ied"
-    else:
-        word = lemma + "ed"
-    return word.capitalize()
+    irregular.update({v: k for k, v in verbs.plain_irregular.items() if v not in irregular})
+    word = irregular.get(lemma) or _inflect(lemma)
+    return word[:1].upper() + word[1:]
+
+
+@cache
+def _inflect(lemma: str) -> str:
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag="VBD")
+    return forms[0] if forms else lemma + "ed"
 
 
 def _plural(word: str) -> str:

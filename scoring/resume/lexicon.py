@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scoring.models.base import ContentError, load_file
+from scoring.models.judgement import ResultRules
 from scoring.models.lexicon import (
     KEYWORD_CATEGORIES,
     ActionVerbs,
@@ -53,6 +54,8 @@ class Lexicon:
     #: Lower-cased verbs of ``weak_phrases`` too generic to beat a duty named as a noun.
     generic_stand_ins: frozenset[str]
     outcomes: tuple[TermGroup, ...]
+    #: What makes a bullet state a result beyond the outcome words (outcomes.yaml).
+    results: ResultRules
     rules: ScoringRules
     metrics: MetricsFile
     rewrite: RewriteFile
@@ -99,6 +102,7 @@ def load_lexicon(
         outcomes=tuple(
             TermGroup(o.label, _spellings(o.label, o.variants)) for o in outcomes.outcomes
         ),
+        results=outcomes.results,
         rules=load_file(ScoringRules, folder / "scoring.yaml", context),
         metrics=load_file(MetricsFile, folder / "metrics.yaml", context),
         rewrite=load_file(RewriteFile, folder / "rewrite.yaml", context),
