@@ -15,6 +15,7 @@ from pathlib import Path
 from scoring.jobdesc import JobDescriptionTexts, load_jobdesc_texts
 from scoring.language import GenderLexicon, load_gender_lexicon
 from scoring.models.base import ContentError
+from scoring.models.rubric import Rubric, load_rubric
 from scoring.resume.language_id import LanguageProfiles, load_language_profiles
 from scoring.resume.lexicon import Lexicon, load_lexicon
 from scoring.resume.structure import SectionVocabulary, load_section_vocabulary
@@ -40,6 +41,8 @@ class Content:
     resume_lexicon: Lexicon
     section_vocab: SectionVocabulary
     languages: LanguageProfiles
+    #: How a bullet is judged, in the site's words (content/rubric.yaml).
+    rubric: Rubric
 
 
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
@@ -61,4 +64,5 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
         resume_lexicon=load_lexicon(root, levels=ROLE_SLUGS, sources=sources),
         section_vocab=load_section_vocabulary(root, sources=sources),
         languages=load_language_profiles(root, sources),
+        rubric=load_rubric(root, sources),
     )

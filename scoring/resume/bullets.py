@@ -195,7 +195,12 @@ def improve(doc: Doc, finding: BulletFinding, lexicon: Lexicon) -> tuple[str | N
         group = next(g for g in lexicon.weak_phrases if g.label == opening.label)
         verb_text, rest = group.stronger, list(doc[opening.end : end])
         if rest and rest[0].is_alpha and not (len(rest) > 1 and rest[1].lower_ == "of"):
-            if rest[0].tag_ == "VBG" or (rest[0].lower_.endswith("ing") and len(rest[0]) > 5):
+            joined = len(rest) > 2 and rest[1].text == "-" and not rest[0].whitespace_
+            if joined and rest[2].lower_.endswith("ing"):
+                # "cross-selling" -> "Cross-sold"
+                lemma = f"{rest[0].lower_}-{_lemma_of_gerund(rest[2])}"
+                verb_text, rest, from_gerund = _past(lemma, verbs), rest[3:], True
+            elif rest[0].tag_ == "VBG" or (rest[0].lower_.endswith("ing") and len(rest[0]) > 5):
                 verb_text, rest, from_gerund = _past_of_gerund(rest[0], verbs), rest[1:], True
             elif group.with_object and _starts_noun_phrase(rest[0], grammar):
                 verb_text = group.with_object
@@ -274,12 +279,17 @@ def _starts_noun_phrase(token: Token, grammar: RewriteFile) -> bool:
     return opener or (token.tag_[:2] in ("NN", "PR", "JJ", "DT"))
 
 
-def _past_of_gerund(token: Token, verbs: ActionVerbs) -> str:
-    # "preparing" -> "Prepared": the tagger's lemma when there is one, else a rule of thumb.
+def _lemma_of_gerund(token: Token) -> str:
+    # "preparing" -> "prepare": the tagger's lemma when there is one, else a rule of thumb.
     lemma = token.lemma_.lower()
     if not lemma or lemma == token.lower_:
         lemma = token.lower_[:-3]
-    return _past(lemma, verbs)
+    return lemma
+
+
+def _past_of_gerund(token: Token, verbs: ActionVerbs) -> str:
+    """'preparing' -> 'Prepared'."""
+    return _past(_lemma_of_gerund(token), verbs)
 
 
 def _parallel_past(words: list[_Word], verbs: ActionVerbs, grammar: RewriteFile) -> list[_Word]:
@@ -427,6 +437,9 @@ def _ask_for_change(
         if word.text in _PHRASE_ENDS:
             break
         if word.token is not None and word.token.i in ends:
+            # "renewal rates": the blank goes after the whole compound.
+            while i + 1 < len(words) and _is_compound_noun(words[i + 1]):
+                i, word = i + 1, words[i + 1]
             return [
                 *words[:i],
                 replace(word, ws=" "),
@@ -435,6 +448,10 @@ def _ask_for_change(
                 *words[i + 1 :],
             ], True
     return words, False
+
+
+def _is_compound_noun(word: _Word) -> bool:
+    return word.token is not None and word.token.tag_ in ("NN", "NNS")
 
 
 def _outcome_hint(doc: Doc, count_nouns: dict[str, Any]) -> str:
@@ -448,7 +465,7 @@ def _outcome_hint(doc: Doc, count_nouns: dict[str, Any]) -> str:
         and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in count_nouns)
     ]
     if not found:
-        return "[outcome]"
+        return "[result]"
     outcome: str = min(found, key=lambda f: f[:3])[3].outcome
     return outcome
 
@@ -456,8 +473,9 @@ def _outcome_hint(doc: Doc, count_nouns: dict[str, Any]) -> str:
 def _past(lemma: str, verbs: ActionVerbs) -> str:
     """The past tense of a verb, capitalised: the content's irregular table first, then
     lemminflect ("plan" -> "Planned", "drive" -> "Drove")."""
-    irregular = {v: k for k, v in verbs.irregular.items()}
-    irregular.update({v: k for k, v in verbs.plain_irregular.items() if v not in irregular})
+    irregular: dict[str, str] = {}
+    for past, base in (*verbs.irregular.items(), *verbs.plain_irregular.items()):
+        irregular.setdefault(base, past)  # the first listed: "drove" before "driven"
     word = irregular.get(lemma) or _inflect(lemma)
     return word[:1].upper() + word[1:]
 

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from scoring.models.judgement import ResultRules
-from scoring.models.lexicon import ActionVerbs, MetricsFile
+from scoring.models.lexicon import ActionVerbs, MetricsFile, past_tense_lemmas
 from scoring.resume.glyphs import BULLET, HYPHENS, LEADING_MARKS
 from scoring.resume.lexicon import Lexicon, TermGroup, label_forms
 
@@ -437,6 +437,15 @@ class VerbForms:
                 form = word[: len(word) - len(old)] + new
                 if form in self.known:
                     out.add(form)
+        if not self.rules:
+            # No lemma tables (a blank pipeline): the content's spelling rules.
+            candidates = past_tense_lemmas(word, self.irregular) | {
+                word[:-3],
+                word[:-3] + "e",
+                word[:-1],
+                word[:-2],
+            }
+            out |= {c for c in candidates if c in self.known}
         if "-" in word and not out:
             # "cross-sold", "co-founded": the verb is the last part.
             head, _, last = word.rpartition("-")
@@ -577,8 +586,10 @@ class VerbFinder:
         lemma = min(lemmas, key=lambda w: (w not in self.forms.listed, len(w)))
         if lower.endswith("ed") or (lower != lemma and not lower.endswith(("s", "ing"))):
             return lemma  # a past form: "Greeted", "Sold", "Led"
-        if after in self.rule.not_before_noun:
-            return None  # "Sales of firearms", "Results of the new scheduling"
+        if after in self.rule.not_before_noun or after in self.rule.be_forms:
+            return None  # "Sales of firearms", "Orders were shipped"
+        if lower != lemma and tag in ("NNS", "NNPS"):
+            return None  # a plural noun: "Orders", "Results"
         if lower.endswith("ing"):
             return lemma if tag == "VBG" else None  # "Networking and ..." is a noun
         # A present form: a verb when the tagger says so, the content lists it, or it
