@@ -49,15 +49,8 @@ __all__ = [
 
 KeywordCategory = Literal["hard", "soft", "industry"]
 KEYWORD_CATEGORIES: tuple[KeywordCategory, ...] = ("hard", "soft", "industry")
-MetricKind = Literal["percent", "money", "multiplier", "timeframe", "rank", "count"]
-METRIC_KINDS: tuple[MetricKind, ...] = (
-    "percent",
-    "money",
-    "multiplier",
-    "timeframe",
-    "rank",
-    "count",
-)
+MetricKind = Literal["percent", "money", "multiplier", "timeframe", "count"]
+METRIC_KINDS: tuple[MetricKind, ...] = ("percent", "money", "multiplier", "timeframe", "count")
 
 
 def _lower_tuple(words: tuple[str, ...]) -> tuple[str, ...]:

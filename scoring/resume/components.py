@@ -165,7 +165,11 @@ class MetricMatcher:
         self.words = words
         self.judge = words.judgement
         self.count_nouns = frozenset(n.lower() for n in count_nouns)
-        self.priority = {kind.upper(): rank for rank, kind in enumerate(words.prefer)}
+        self.priority: dict[str, float] = {
+            kind.upper(): rank for rank, kind in enumerate(words.prefer)
+        }
+        # A rank is a kind of its own, read right after a multiplier ("#1 of 45").
+        self.priority["RANK"] = self.priority["MULTIPLIER"] + 0.5
         nouns = sorted(self.count_nouns)
         units = sorted(set(words.timeframe.units))
         money = words.money
