@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from flask import Flask
+from flask import Flask, Request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from scoring.content import DEFAULT_CONTENT_DIR, Content, load_content
@@ -18,6 +19,24 @@ from webapp.extensions import csrf, limiter
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class InMemoryRequest(Request):
+    """A request whose uploaded files stay in memory.
+
+    Werkzeug writes an upload over 500 KB to a temporary file on disk; a resume must never
+    touch the disk, so every upload is read into memory instead. MAX_CONTENT_LENGTH
+    bounds it (and nginx refuses larger bodies before they arrive).
+    """
+
+    def _get_file_stream(
+        self,
+        total_content_length: int | None,
+        content_type: str | None,
+        filename: str | None = None,
+        content_length: int | None = None,
+    ) -> IO[bytes]:
+        return io.BytesIO()
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: config, content, NLP pipeline, extensions and blueprints."""
     app = Flask(
@@ -26,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_url_path="/static",
         template_folder="templates",
     )
+    app.request_class = InMemoryRequest
     app.config.from_mapping(DEFAULTS)
     # A test config brings its own SECRET_KEY, so a missing one in the environment is
     # no reason for a stand-in key (or its warning).

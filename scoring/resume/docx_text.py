@@ -42,11 +42,17 @@ class DocxReading:
     header_footer: bool = False
     tables: bool = False
     text_boxes: bool = False
+    # Characters read so far, and where reading stops (the caller refuses what is over).
+    chars: int = 0
+    limit: int = 10**9
 
 
-def read_docx_text(document: WordDocument) -> DocxReading:
-    """The document's lines in reading order, and which layout features it uses."""
-    reading = DocxReading()
+def read_docx_text(document: WordDocument, max_chars: int = 10**9) -> DocxReading:
+    """The document's lines in reading order, and which layout features it uses.
+
+    Reading stops once more than ``max_chars`` characters have been read.
+    """
+    reading = DocxReading(limit=max_chars)
     numbered_styles = _numbered_styles(document)
     section = document.sections[0] if document.sections else None
     if section is not None:
@@ -86,6 +92,8 @@ def _read_blocks(
     if depth > _MAX_DEPTH:
         return
     for child in container.iterchildren():
+        if reading.chars > reading.limit:
+            return
         if child.tag == _P:
             _read_paragraph(child, reading, numbered, depth)
         elif child.tag == _TBL:
@@ -111,6 +119,7 @@ def _read_paragraph(
     reading.lines.append(first)
     if rest.strip():
         reading.lines.append(rest)
+    reading.chars += len(text)
 
 
 def _text_boxes(p: _Element) -> list[_Element]:
@@ -161,8 +170,9 @@ def _read_table(
     for row in table.iterchildren(_TR):
         cells: list[list[str]] = []
         for cell in row.iterchildren(_TC):
-            inner = DocxReading()
+            inner = DocxReading(limit=reading.limit - reading.chars)
             _read_blocks(cell, inner, numbered, depth + 1)
+            reading.chars += inner.chars
             reading.text_boxes |= inner.text_boxes
             reading.tables |= inner.tables
             if inner.lines:

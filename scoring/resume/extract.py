@@ -11,6 +11,7 @@ import io
 import logging
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -36,6 +37,7 @@ ErrorCode = Literal[
     "corrupt",
     "encrypted",
     "too_many_pages",
+    "too_complex",
     "zip_bomb",
     "no_text",
     "binary_text",
@@ -66,7 +68,15 @@ class ExtractLimits:
     max_unzipped_bytes: int = 50 * 1024 * 1024
     max_zip_ratio: float = 100.0
     max_zip_entries: int = 2000
+    # One XML part of a DOCX (document.xml holds the text): real resumes hold well under
+    # 1 MB; 5 MB of XML already takes lxml about 100 MB to hold.
+    max_xml_part_bytes: int = 5 * 1024 * 1024
     max_chars: int = 200_000
+    # Drawing instructions: the real corpus's pages hold at most 120 KB, its largest file
+    # 800 KB. A page counts its content each time, so one stream shared by 20 pages
+    # counts 20 times.
+    max_page_content_bytes: int = 2 * 1024 * 1024
+    max_content_bytes: int = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -302,6 +312,7 @@ def _read_pdf(data: bytes, limits: ExtractLimits) -> Extracted:
         _check_page_count(_declared_page_count(reader), limits)
         pages = len(reader.pages)
         _check_page_count(pages, limits)
+        _check_content_size(reader, limits)
     except ExtractionError:
         raise
     except Exception as exc:  # pypdf raises many types on hostile input; all mean "broken"
@@ -316,6 +327,55 @@ def _read_pdf(data: bytes, limits: ExtractLimits) -> Extracted:
     reordered = any(page.reordered for page in layouts)
     warnings = [_COLUMNS_WARNING] if reordered else []
     return _finish("\n\n".join(texts), "pdf", pages, warnings, limits, reordered=reordered)
+
+
+def _check_content_size(reader: PdfReader, limits: ExtractLimits) -> None:
+    """Refuse a PDF whose pages hold far more drawing instructions than any resume, before
+    PDFium reads them (a few KB of compressed stream can hold millions of instructions).
+    Streams are inflated in bounded steps, so a decompression bomb stops at the limit."""
+    total = 0
+    for page in reader.pages:
+        size = 0
+        contents = page.get("/Contents")
+        streams = contents.get_object() if contents is not None else None
+        if streams is None:
+            continue
+        if not isinstance(streams, list):
+            streams = [streams]
+        for item in streams:
+            stream = item.get_object()
+            room = limits.max_page_content_bytes - size + 1
+            size += _inflated_size(stream, room)
+            if size > limits.max_page_content_bytes:
+                break
+        total += size
+        if size > limits.max_page_content_bytes or total > limits.max_content_bytes:
+            raise ExtractionError(
+                "too_complex",
+                "This PDF's pages hold far more drawing instructions than any resume, so it "
+                "was not read. Export the resume again from your editor (File > Save as "
+                "PDF), or paste its text.",
+            )
+
+
+def _inflated_size(stream: object, room: int) -> int:
+    """The stream's decoded length, counted up to ``room`` bytes (more means too much)."""
+    data = getattr(stream, "_data", b"") or b""
+    filters = stream.get("/Filter") if hasattr(stream, "get") else None
+    names = filters if isinstance(filters, list) else [filters] if filters else []
+    if names[:1] != ["/FlateDecode"]:
+        return len(data)
+    inflater = zlib.decompressobj()
+    size = 0
+    chunk = data
+    try:
+        while chunk and size <= room:
+            out = inflater.decompress(chunk, 64 * 1024)
+            size += len(out)
+            chunk = inflater.unconsumed_tail
+    except zlib.error:
+        return len(data)
+    return size
 
 
 _COLUMNS_WARNING = (
@@ -398,8 +458,9 @@ def _read_docx(data: bytes, limits: ExtractLimits) -> Extracted:
             "This is a zip archive or another Office format, not a Word document. "
             + _SUPPORTED_HINT,
         )
+    checked = _inflate_checked(data, limits, broken)
     try:
-        reading = read_docx_text(Document(io.BytesIO(data)))
+        reading = read_docx_text(Document(io.BytesIO(checked)), limits.max_chars * 2)
     except Exception as exc:  # python-docx and lxml raise many types on broken parts
         raise broken from exc
     warnings: list[str] = []
@@ -444,6 +505,49 @@ def _check_zip(entries: list[zipfile.ZipInfo], limits: ExtractLimits) -> None:
             raise bomb
     if total > 1024 * 1024 and total > limits.max_zip_ratio * max(packed, 1):
         raise bomb
+
+
+def _inflate_checked(data: bytes, limits: ExtractLimits, broken: ExtractionError) -> bytes:
+    """The archive re-packed uncompressed, every part inflated here in bounded steps.
+
+    The sizes a zip declares can lie, and zipfile inflates a whole part in one call when
+    asked for all of it, so a few MB can become GB before any size is checked. Each part
+    is read 64 KB at a time and counted as it really inflates: past the limits (all parts,
+    one XML part, the ratio to the file's size) the file is refused as a zip bomb.
+    python-docx then opens the re-packed copy, whose parts are stored as they are.
+    """
+    bomb = ExtractionError(
+        "zip_bomb",
+        "This file expands to far more data than any resume holds, so it was not opened. "
+        "Save your resume again from your editor as .docx or PDF and upload that.",
+    )
+    budget = min(limits.max_unzipped_bytes, int(limits.max_zip_ratio * max(len(data), 1)))
+    total = 0
+    out = io.BytesIO()
+    try:
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as archive,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as packed,
+        ):
+            for entry in archive.infolist():
+                if entry.is_dir():
+                    continue
+                cap = limits.max_xml_part_bytes if entry.filename.endswith(".xml") else budget
+                parts: list[bytes] = []
+                size = 0
+                with archive.open(entry) as member:
+                    while chunk := member.read(64 * 1024):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > cap or total > budget:
+                            raise bomb
+                        parts.append(chunk)
+                packed.writestr(entry.filename, b"".join(parts))
+    except ExtractionError:
+        raise
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as exc:
+        raise broken from exc
+    return out.getvalue()
 
 
 # --- TXT ---------------------------------------------------------------------------------
