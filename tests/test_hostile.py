@@ -74,7 +74,10 @@ def test_nothing_of_a_resume_outlives_its_request(app, client: FlaskClient) -> N
     """spaCy keeps every new string in its StringStore unless the work runs in a memory
     zone: after an analysis, a unique word and e-mail address of the resume are in no
     StringStore, no vocabulary entry and no string held anywhere in the process."""
-    marker, email = "Zqxvorblemarker", "zqx.unique7731@example.org"
+    # Built at run time, so the test's own source lines (which pytest may cache after a
+    # failure elsewhere) never hold them.
+    marker = "".join(["Zqx", "vorble", "marker"])
+    email = "".join(["zqx.", "unique7731", "@example.org"])
     for url in ("/api/v1/resume/analyze", "/api/v1/resume/analyze?format=pdf"):
         body = {
             "text": f"Jane {marker}\n{email}\nExperience\nAccount Manager, Acme, 2019 - 2021\n"
@@ -94,8 +97,8 @@ def test_nothing_of_a_resume_outlives_its_request(app, client: FlaskClient) -> N
 
 def test_the_string_search_finds_what_is_held() -> None:
     """The search above is not vacuous: a string kept in a list is found."""
-    kept = ["".join(["Zqx", "heldmarker", " in a list"])]
-    assert _strings_holding("Zqxheldmarker") == kept
+    kept = ["".join(["Zqx", "held", "marker in a list"])]
+    assert kept[0] in _strings_holding("".join(["Zqx", "held", "marker"]))
 
 
 # --- a work budget for text (issue 12, finding 1) -------------------------------------------
