@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
+import importlib.util
+import inspect
 import json
 import sys
 from typing import Any
@@ -71,45 +74,99 @@ def resume_table(figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# The sections of the evaluation: (name, module, corpus folder, title).
+SECTIONS = (
+    ("resumes", "evaluation.resumes", "resumes", "Reading resumes"),
+    ("bullets", "evaluation.bullets", "resumes", "Judging bullets"),
+    ("scoring", "evaluation.scoring", "resumes", "The score and the job match"),
+    ("salaries", "evaluation.salaries", "salaries", "Salary estimates"),
+)
+# How a figure reads, by the words in its key.
+_RATES = ("precision", "recall", "agreement", "coverage", "keep", "share", "match")
+
+
+def _value(key: str, value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if "auc" in key or "ratio" in key or key.endswith(("_p90_p10", "typical")):
+            return f"{value:.2f}"
+        if any(word in key for word in _RATES) and 0 <= value <= 1:
+            return f"{value * 100:.1f}%"
+        return f"{value:g}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(key, v)}" for k, v in value.items())
+    return str(value)
+
+
+def figures_table(title: str, figures: dict[str, Any]) -> str:
+    """Any section's figures as a Markdown table, a row a figure."""
+    lines = [f"| {title.lower()} | figure |", "|---|---|"]
+    for key, value in figures.items():
+        lines.append(f"| {key.replace('_', ' ')} | {_value(key, value)} |")
+    return "\n".join(lines)
+
+
+def _run(module_name: str, analyzer: Any) -> Any:
+    module = importlib.import_module(module_name)
+    evaluate = module.evaluate
+    takes_analyzer = bool(inspect.signature(evaluate).parameters)
+    return evaluate(analyzer) if takes_analyzer else evaluate()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument(
         "--show", type=int, default=0, help="list this many misses and false bullets"
     )
     parser.add_argument("--no-write", action="store_true", help="print only; write no file")
+    parser.add_argument(
+        "--only", choices=[name for name, *_ in SECTIONS], action="append", help="run only these"
+    )
     args = parser.parse_args(argv)
 
     print(f"Real data: {data_dir()}")
-    reason = absent_reason("resumes")
-    if reason:
-        print(f"Skipped: {reason}.")
-        return 0
-    from evaluation import resumes
-
-    result = resumes.evaluate(build_analyzer())
-    figures = result.figures()
-    print()
-    print(resume_table(figures))
-    if result.errors:
-        print("\nCould not read:", *result.errors, sep="\n  ")
-    if result.no_bullets_pdf:
-        print("\nNo bullets (upload):", ", ".join(result.no_bullets_pdf))
-    if args.show:
-        print("\nMissed labelled bullets:")
-        for name, line in result.missed[: args.show]:
-            print(f"  {name}: {line[:110]}")
-        print("\nBullets that are not labelled bullets:")
-        for name, line in result.false[: args.show]:
-            print(f"  {name}: {line[:110]}")
-    if not args.no_write:
+    analyzer = None
+    results: dict[str, dict[str, Any]] = {}
+    tables: dict[str, str] = {}
+    for name, module_name, folder, title in SECTIONS:
+        if args.only and name not in args.only:
+            continue
+        reason = absent_reason(folder)
+        if reason:
+            print(f"\n{title}: skipped, {reason}.")
+            continue
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        if analyzer is None:
+            analyzer = build_analyzer()
+        result = _run(module_name, analyzer)
+        figures = result.figures()
+        results[name] = figures
+        tables[name] = resume_table(figures) if name == "resumes" else figures_table(title, figures)
+        print(f"\n{tables[name]}")
+        if name == "resumes":
+            if result.errors:
+                print("\nCould not read:", *result.errors, sep="\n  ")
+            if args.show:
+                print("\nMissed labelled bullets:")
+                for file, line in result.missed[: args.show]:
+                    print(f"  {file}: {line[:110]}")
+                print("\nBullets that are not labelled bullets:")
+                for file, line in result.false[: args.show]:
+                    print(f"  {file}: {line[:110]}")
+    if not args.no_write and results:
         stamp = datetime.date.today().isoformat()
+        previous = json.loads(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
+        document = {**previous, **results, "date": stamp}
         OUTPUT.parent.mkdir(exist_ok=True)
-        document = {"date": stamp, "resumes": figures}
         OUTPUT.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
         print(f"\nFigures written to {OUTPUT.relative_to(REPO)}")
-        block = f"{resume_table(figures)}\n\n(`make eval`, {stamp}.)"
-        if write_readme_block("resumes", block):
-            print("README.md's resume table updated")
+        for name, table in tables.items():
+            if write_readme_block(name, f"{table}\n\n(`make eval`, {stamp}.)"):
+                print(f"README.md's {name} table updated")
     return 0
 
 

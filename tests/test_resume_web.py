@@ -669,3 +669,28 @@ def test_page_says_plainly_when_a_resume_is_not_in_english(client: FlaskClient) 
     assert status == 200
     assert "reads as Spanish" in page
     assert "out of 100" not in page
+
+
+def test_accuracy_page_shows_the_latest_figures_and_the_rubric(app: Flask, client) -> None:
+    from webapp.resume.accuracy import eval_results
+
+    response = client.get("/resume/accuracy")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    results = eval_results()
+    if results:
+        assert results["date"] in page
+    else:
+        assert "No measurement has been recorded yet" in page
+    rubric = app.extensions["content"].rubric
+    for section in rubric.sections:
+        assert section.title in page
+    assert 'href="/resume/accuracy"' in client.get("/resume").get_data(as_text=True)
+
+
+def test_accuracy_page_without_a_measurement(client, monkeypatch) -> None:
+    import webapp.resume.accuracy as accuracy
+
+    monkeypatch.setattr(accuracy, "eval_results", lambda path=None: {})
+    page = client.get("/resume/accuracy").get_data(as_text=True)
+    assert "No measurement has been recorded yet" in page

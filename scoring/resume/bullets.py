@@ -66,19 +66,18 @@ class BulletFinding:
     advice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The API shape of one bullet.
-
-        ``verb_strength``, ``rewrite`` and ``advice`` join it once the response schema
-        (webapp/api/schemas.py) lists them.
-        """
+        """The API shape of one bullet."""
         return {
             "text": self.text,
             "action_verb": self.action_verb,
+            "verb_strength": self.verb_strength,
             "metric": self.metric,
             "impact": list(self.impact),
             "weak_phrases": list(self.weak_phrases),
             "verdict": self.verdict,
             "suggestion": self.suggestion,
+            "rewrite": self.rewrite,
+            "advice": self.advice,
         }
 
 

@@ -355,11 +355,18 @@ class BulletFinding(ResponseModel):
 
     text: str
     action_verb: str | None
+    verb_strength: Literal["strong", "plain"] | None = Field(
+        description="strong: a specific action; plain: a generic one (helped, handled...)."
+    )
     metric: str | None
     impact: list[str]
     weak_phrases: list[str]
     verdict: Literal["strong", "fair", "weak"]
-    suggestion: str | None
+    suggestion: str | None = Field(description="The rewrite, or else the advice in words.")
+    rewrite: str | None = Field(
+        description="The bullet with only what it lacks added, as [blanks] to fill in."
+    )
+    advice: str | None = Field(description="What to add, in words, where no rewrite helps.")
 
 
 class Sections(ResponseModel):

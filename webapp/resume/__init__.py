@@ -6,7 +6,7 @@ from flask import Blueprint
 
 bp = Blueprint("resume", __name__)
 
-from webapp.resume import views  # noqa: E402, F401  (registers the routes on bp)
+from webapp.resume import accuracy, views  # noqa: E402, F401  (registers the routes on bp)
 from webapp.resume.service import no_store  # noqa: E402
 
 bp.after_request(no_store)
