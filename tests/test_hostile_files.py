@@ -169,3 +169,21 @@ def test_the_content_limit_leaves_room_for_real_resumes() -> None:
         extract_text(data, "resume.pdf")
     except ExtractionError as exc:  # refused for what it says, never for its size
         assert exc.code != "too_complex"
+
+
+def test_a_pdf_with_edit_restrictions_only_is_read(client: FlaskClient) -> None:
+    """AES encryption with an owner password alone (no password to open) is common for
+    exported resumes: it opens without a password, so it is read (it was once "damaged")."""
+    from weasyprint import HTML
+
+    plain = HTML(
+        string="<h1>Jane Doe</h1><h2>Experience</h2><p>Account Manager, Acme, 2019 - 2021</p>"
+        "<ul><li>Grew revenue 20% across 30 accounts</li></ul>"
+    ).write_pdf()
+    writer = PdfWriter(clone_from=io.BytesIO(plain))
+    writer.encrypt(user_password="", owner_password="owner-only", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    response, _ = _post_file(client, out.getvalue(), "resume.pdf")
+    assert response.status_code == 200
+    assert "Grew revenue 20% across 30 accounts" in response.get_json()["text"]
