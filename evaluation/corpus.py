@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,3 +93,47 @@ def bullet_labels() -> list[BulletLabel]:
                     )
                 )
     return out
+
+
+@dataclass(frozen=True)
+class Posting:
+    """One real job posting of the corpus (see postings/README.md)."""
+
+    job_id: str
+    title: str
+    company: str
+    description: str
+
+    @property
+    def account_manager(self) -> bool:
+        """An account-manager posting: the title names an account manager or account management."""
+        return bool(ACCOUNT_MANAGER_TITLE.search(self.title))
+
+
+# The postings README's account-manager titles: "Account Manager" or "account management".
+ACCOUNT_MANAGER_TITLE = re.compile(r"account manag(?:er|ement)", re.IGNORECASE)
+
+
+def postings() -> list[Posting]:
+    """The posting corpus (``postings/linkedin_sample.csv``) in file order."""
+    csv.field_size_limit(10**9)
+    path = data_dir() / "postings" / "linkedin_sample.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            Posting(row["job_id"], row["title"], row["company_name"], row["description"])
+            for row in csv.DictReader(handle)
+        ]
+
+
+def salary_rows() -> list[dict[str, str]]:
+    """The Ask a Manager 2021 account-management rows (``salaries/aam_2021_account_roles.csv``)."""
+    path = data_dir() / "salaries" / "aam_2021_account_roles.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def oews_rows() -> list[dict[str, str]]:
+    """The BLS OEWS national wage percentiles (``salaries/oews_national.csv``)."""
+    path = data_dir() / "salaries" / "oews_national.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

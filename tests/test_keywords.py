@@ -9,7 +9,14 @@ import spacy
 from spacy.language import Language
 
 from scoring.resume.components import KEYWORD_EXTENSION, TermMatcher, build_matchers
-from scoring.resume.keywords import KeywordCoverage, keyword_coverage
+from scoring.resume.keywords import (
+    KeywordCoverage,
+    LevelTargets,
+    keyword_coverage,
+    keyword_credit,
+    level_targets,
+    title_relevance,
+)
 from scoring.resume.lexicon import Lexicon, TermGroup, load_lexicon
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -31,9 +38,28 @@ def labels_in(blank: Language, lexicon: Lexicon, text: str) -> dict[str, str]:
     return {h.label: h.match for h in doc._.get(KEYWORD_EXTENSION)}
 
 
-def test_lexicon_holds_the_three_published_lists(lexicon: Lexicon) -> None:
-    assert [len(lexicon.keywords_in(c)) for c in ("hard", "soft", "industry")] == [20, 15, 14]
+def test_lexicon_holds_the_three_published_lists_then_the_sites_additions(
+    lexicon: Lexicon,
+) -> None:
+    published = lexicon.keywords[:49]
+    assert [sum(1 for g in published if g.category == c) for c in ("hard", "soft", "industry")] == [
+        20,
+        15,
+        14,
+    ]
     assert lexicon.keywords_source == "interview-guys-2025"
+    added = {g.label for g in lexicon.keywords[49:]}
+    assert {"Account Management", "Prospecting", "Territory Management"} <= added
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Exceeded quota in 6 of 8 quarters", "Beat sales targets by 20%", "Met sales goals monthly"],
+)
+def test_quota_and_sales_targets_are_one_keyword(
+    blank: Language, lexicon: Lexicon, text: str
+) -> None:
+    assert "Quota Attainment" in labels_in(blank, lexicon, text)
 
 
 @pytest.mark.parametrize(
@@ -159,3 +185,94 @@ def test_a_skills_list_no_bullet_supports_is_flagged(blank: Language, lexicon: L
     cov = coverage_for(blank, lexicon, ["Answered phones for the front desk"], skills=skills)
     flag = next(f for f in cov.stuffing if f.kind == "unsupported_skills")
     assert "HubSpot" in flag.terms and flag.count == 7
+
+
+@pytest.fixture(scope="module")
+def targets(lexicon: Lexicon) -> dict[str, LevelTargets]:
+    # Without the role pages: the content's own targets by level.
+    return dict(level_targets(lexicon.keywords, lexicon.level_keywords, lexicon.rules.keywords, {}))
+
+
+def test_each_level_has_its_own_targets(targets: dict[str, LevelTargets]) -> None:
+    manager = {g.label for g in targets["account-manager"].targets}
+    senior = {g.label for g in targets["senior-account-manager"].targets}
+    director = {g.label for g in targets["account-director"].targets}
+    assert manager != senior != director
+    assert "Strategic Account Planning" in senior - manager
+    assert "Team Management" in director - manager
+    assert "Account Management" in manager & senior & director  # common to every level
+
+
+def test_role_defining_skills_weigh_more_than_generic_soft_skills(
+    targets: dict[str, LevelTargets],
+) -> None:
+    level = targets["account-manager"]
+    assert level.weight("Upselling") > level.weight("Negotiation") > level.weight("Communication")
+    # A keyword the level does not target still counts, for less.
+    assert 0 < level.weight("Enterprise Accounts") < level.weight("Upselling")
+    # Missing keywords come most valuable first.
+    weights = [level.weight(g.label) for g in level.targets]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_a_resume_of_generic_soft_skills_earns_little(
+    blank: Language, lexicon: Lexicon, targets: dict[str, LevelTargets]
+) -> None:
+    def credit(bullets: list[str]) -> float:
+        matchers = build_matchers(blank, lexicon)
+        segments = [("bullets", matchers(blank(b))._.get(KEYWORD_EXTENSION)) for b in bullets]
+        cov = keyword_coverage(
+            segments,
+            lexicon.keywords,
+            word_count=100,
+            rule=lexicon.rules.stuffing,
+            targets=targets["account-manager"],
+        )
+        return keyword_credit(cov, lexicon.rules.keywords.skills_only_credit)
+
+    soft = credit(["Strong communication, leadership, time management and problem-solving"])
+    hard = credit(["Upsold and cross-sold 30 accounts, beating quota by 12%"])
+    assert soft < 1 < hard
+
+
+def test_missing_keywords_are_the_levels_targets(
+    blank: Language, lexicon: Lexicon, targets: dict[str, LevelTargets]
+) -> None:
+    matchers = build_matchers(blank, lexicon)
+    hits = matchers(blank("Managed enterprise accounts"))._.get(KEYWORD_EXTENSION)
+    cov = keyword_coverage(
+        [("bullets", hits)],
+        lexicon.keywords,
+        word_count=3,
+        rule=lexicon.rules.stuffing,
+        targets=targets["key-account-manager"],
+    )
+    missing = {g.label for g in cov.missing}
+    assert "Key Account Management" in missing
+    assert "Digital Marketing" not in missing  # a digital account manager's target
+
+
+def test_a_fields_own_word_across_many_bullets_is_not_stuffing(
+    blank: Language, lexicon: Lexicon
+) -> None:
+    bullets = [
+        f"Grew sales in region {i} by {i + 10}% through weekly visits to clinics, two product "
+        "launches a year and careful follow-up with every buyer of the independent stores, "
+        "working with marketing on local events and with finance on credit terms for them"
+        for i in range(12)
+    ]
+    cov = coverage_for(blank, lexicon, bullets)
+    assert not [f for f in cov.stuffing if f.kind == "repeated"]
+
+
+@pytest.mark.parametrize(
+    ("titles", "share"),
+    [
+        (["Senior Account Manager", "Sales Associate"], 1.0),
+        (["Staff Accountant", "Accounts Payable Clerk"], 0.0),
+        (["Business Development Manager", "Line Cook", None], 0.5),
+        ([], 0.0),
+    ],
+)
+def test_title_relevance(lexicon: Lexicon, titles: list[str | None], share: float) -> None:
+    assert title_relevance(titles, lexicon.level_keywords.relevant_titles) == share

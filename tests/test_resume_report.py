@@ -70,6 +70,7 @@ def analyze(analyzer: ResumeAnalyzer, text: str = RESUME, **kw: object) -> dict:
 def test_report_has_the_api_shape(analyzer: ResumeAnalyzer) -> None:
     report = analyze(analyzer, level="account-manager")
     assert {"score", "keywords", "bullets", "sections", "suggestions", "job_match"} <= set(report)
+    assert set(report["band"]) == {"label", "meaning"} and report["band"]["meaning"]
     assert set(report["keywords"]) == {"found", "missing", "by_category"}
     assert report["job_match"] is None
     for bullet in report["bullets"]:
@@ -160,13 +161,18 @@ def test_better_bullets_raise_the_score(analyzer: ResumeAnalyzer) -> None:
     assert analyze(analyzer, text=better)["score"] > analyze(analyzer)["score"]
 
 
-def test_job_match_ranks_missing_terms_by_frequency(analyzer: ResumeAnalyzer) -> None:
+def test_job_match_ranks_missing_terms_by_importance(analyzer: ResumeAnalyzer) -> None:
     match = analyze(analyzer, job_description=POSTING)["job_match"]
     terms = {t["term"]: t for t in match["terms"]}
     assert terms["Enterprise Accounts"]["covered"] and terms["Salesforce"]["covered"]
     assert not terms["Account Planning"]["covered"]
-    assert match["missing"][0] == "Account Planning"  # said twice, the most of any missing term
-    assert 0 < match["share"] < 1 and match["good_match"] == (match["share"] >= 0.8)
+    # A role-defining keyword the posting asks for twice comes before a tool "a plus".
+    assert match["missing"][0] == "Account Planning"
+    assert not terms["gainsight experience"]["required"]
+    importance = [terms[m]["importance"] for m in match["missing"]]
+    assert importance == sorted(importance, reverse=True)
+    good = match["good_share"]
+    assert 0 < match["share"] < 1 and match["good_match"] == (match["share"] >= good)
 
 
 def test_a_resume_that_uses_the_postings_words_is_a_good_match(analyzer: ResumeAnalyzer) -> None:
@@ -183,6 +189,34 @@ def test_unknown_level_names_the_allowed_values(analyzer: ResumeAnalyzer) -> Non
 def test_empty_resume_scores_low_without_crashing(analyzer: ResumeAnalyzer) -> None:
     report = analyze(analyzer, text="")
     assert report["bullets"] == [] and report["score"] < 20
+
+
+def test_a_tight_one_page_resume_is_not_told_to_expand(analyzer: ResumeAnalyzer) -> None:
+    more = (
+        "• Ran quarterly business reviews for 12 enterprise accounts, lifting NPS from 31 to 48\n"
+        "• Built account plans with 4 product teams, adding $640K in expansion revenue\n"
+        "• Trained 6 new account managers, cutting their ramp time from 6 to 4 months\n"
+        "• Cut time to resolve escalations from 5 days to 2 by owning a weekly triage\n"
+        "• Forecast renewals within 4% of actuals for 8 straight quarters\n"
+        "• Closed 14 upsell deals worth $410K by mapping usage data to unused modules\n"
+        "• Mapped buying committees at 9 accounts, adding 23 new executive contacts\n"
+        "• Wrote a renewal playbook used by 11 account managers across 2 regions\n"
+        "• Won back 5 churned accounts worth $260K with a 90-day success plan\n"
+    )
+    tight = RESUME.replace(
+        "\nAccount Manager | Brightline", more + "\nAccount Manager | Brightline"
+    )
+    report = analyze(analyzer, text=tight)  # one tight page
+    assert 220 <= report["sections"]["word_count"] < 400
+    assert not any(s["id"] == "length" for s in report["suggestions"])
+    assert report["score_breakdown"]["length_penalty"] == 0
+
+
+def test_a_very_short_resume_loses_points_to_the_length_guard(analyzer: ResumeAnalyzer) -> None:
+    short = "Experience\nAccount Manager | Acme | 2020 - Present\n- Managed 20 accounts\n"
+    report = analyze(analyzer, text=short)
+    assert report["score_breakdown"]["length_penalty"] > 0
+    assert any(s["id"] == "length" for s in report["suggestions"])
 
 
 @pytest.mark.parametrize(("words", "fit"), [(500, 1.0), (200, 0.0), (300, 0.5), (1000, 0.5)])

@@ -25,6 +25,7 @@ from scoring.models.base import (
     Text,
 )
 from scoring.models.judgement import MetricJudgement, ResultRules, VerbFinding
+from scoring.models.matching import Bands, JobMatchRule, KeywordScoring, LengthGuard
 
 __all__ = [
     "KEYWORD_CATEGORIES",
@@ -239,13 +240,13 @@ class Weights(ContentModel):
     """The points each part of the score is worth; they add up to 100."""
 
     keywords: Number = Field(ge=0)
+    relevant_titles: Number = Field(ge=0)
     keyword_placement: Number = Field(ge=0)
     action_verbs: Number = Field(ge=0)
     metrics: Number = Field(ge=0)
     impact: Number = Field(ge=0)
     no_weak_phrases: Number = Field(ge=0)
     sections: Number = Field(ge=0)
-    length: Number = Field(ge=0)
 
     @model_validator(mode="after")
     def _add_up_to_100(self) -> Weights:
@@ -297,22 +298,13 @@ class StuffingRule(ContentModel):
     """When repetition or an unsupported skills list counts as keyword stuffing."""
 
     max_repeats: Int = Field(ge=1)
+    max_in_one_bullet: Int = Field(ge=1)
     max_share: Number = Field(gt=0)
     min_repeats_for_share: Int = Field(ge=1)
     unsupported_min_terms: Int = Field(ge=1)
     supported_min_share: Number = Field(ge=0, le=1)
     penalty_per_flag: Number = Field(ge=0)
     max_penalty: Number = Field(ge=0)
-
-
-class JobMatchRule(ContentModel):
-    """How key terms are taken from a job posting and what share is a good match."""
-
-    good_share: Number = Field(gt=0, le=1)
-    max_terms: Int = Field(ge=1)
-    min_phrase_count: Int = Field(ge=1)
-    max_phrase_words: Int = Field(ge=1)
-    generic_terms: WordSet
 
 
 class CountNoun(ContentModel):
@@ -361,13 +353,14 @@ class ScoringRules(ContentModel):
     source: SourceId
     note: Text | None = None
     weights: Weights
-    keyword_target: Int = Field(ge=1)
-    skills_only_credit: Number = Field(ge=0, le=1)
+    keywords: KeywordScoring
+    recent_jobs: Int = Field(ge=1)
     section_points: SectionPoints
-    length_tolerance: Number = Field(gt=0)
+    length_guard: LengthGuard
     ideal_words: Annotated[
         dict[Text, WordRange], Field(min_length=1), AfterValidator(levels_listed)
     ]
+    bands: Bands
     verdict: Verdict
     stuffing: StuffingRule
     job_match: JobMatchRule

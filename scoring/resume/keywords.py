@@ -1,11 +1,22 @@
-"""ATS keyword coverage: found and missing by category, how and where, and stuffing."""
+"""ATS keyword coverage by level: found and missing by category, how and where, and stuffing.
+
+Each level has its own targets (level_keywords.yaml's ``common`` and ``levels``, plus the
+keywords its role page names) and every keyword its weight (scoring.yaml's ``keywords``):
+a role-defining hard skill or industry term above a soft skill, a generic soft skill
+worth little, a keyword the level does not target worth a share of its weight. Found
+keywords are every lexicon keyword the resume uses; missing ones are the level's targets
+it does not, the most valuable first.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+from scoring.models.matching import KeywordScoring, LevelKeywordsFile
 from scoring.resume.components import TermHit
 from scoring.resume.lexicon import KEYWORD_CATEGORIES, StuffingRule, TermGroup
 
@@ -27,6 +38,7 @@ class KeywordFinding:
     in_bullets: int
     in_skills: int
     elsewhere: int
+    most_in_one_bullet: int = 0
 
     @property
     def where(self) -> str:
@@ -69,12 +81,61 @@ class StuffingFlag:
 
 
 @dataclass(frozen=True)
+class LevelTargets:
+    """The keywords one level is checked for, and what every keyword is worth there."""
+
+    level: str
+    targets: tuple[TermGroup, ...]  # the most valuable first
+    weights: Mapping[str, float]  # every keyword's label -> its worth at this level
+
+    def weight(self, label: str) -> float:
+        """A keyword's worth at this level (0 for a label not in the lexicon)."""
+        return self.weights.get(label, 0.0)
+
+
+def level_targets(
+    groups: Sequence[TermGroup],
+    by_level: LevelKeywordsFile,
+    scoring: KeywordScoring,
+    role_named: Mapping[str, Iterable[str]],
+) -> Mapping[str, LevelTargets]:
+    """Each level's targets and weights, from the content and the keywords its role page
+    names (``role_named``: level -> labels found in its skills, duties and requirements)."""
+    generic = {label.lower() for label in by_level.generic}
+    categories = scoring.categories.model_dump()
+
+    def worth(group: TermGroup) -> float:
+        if group.label.lower() in generic:
+            return scoring.generic
+        return float(categories.get(group.category, 0.0))
+
+    out: dict[str, LevelTargets] = {}
+    for level, own in by_level.levels.items():
+        wanted = {label.lower() for label in (*by_level.common, *own)}
+        wanted.update(label.lower() for label in role_named.get(level, ()))
+        targets = [g for g in groups if g.label.lower() in wanted]
+        targets.sort(key=lambda g: -worth(g))  # stable: the lexicon's order within a weight
+        weights = {
+            g.label: worth(g) * (1.0 if g.label.lower() in wanted else scoring.related_share)
+            for g in groups
+        }
+        out[level] = LevelTargets(level, tuple(targets), MappingProxyType(weights))
+    return MappingProxyType(out)
+
+
+@dataclass(frozen=True)
 class KeywordCoverage:
-    """Every keyword group of the lexicon, found or missing, and any stuffing."""
+    """Every lexicon keyword the resume uses, the level's targets it misses, and stuffing."""
 
     found: tuple[KeywordFinding, ...]
     missing: tuple[TermGroup, ...]
     stuffing: tuple[StuffingFlag, ...]
+    #: Each keyword's worth at the level checked (empty: every keyword worth 1).
+    weights: Mapping[str, float] = field(default_factory=dict)
+
+    def weight(self, label: str) -> float:
+        """A keyword's worth at the level checked."""
+        return self.weights.get(label, 0.0) if self.weights else 1.0
 
     def by_category(self) -> dict[str, dict[str, Any]]:
         """Found and missing keywords per category (hard, soft, industry)."""
@@ -105,12 +166,22 @@ def keyword_coverage(
     *,
     word_count: int,
     rule: StuffingRule,
+    targets: LevelTargets | None = None,
 ) -> KeywordCoverage:
-    """Tally keyword hits per place ('bullets', 'skills', 'elsewhere') into a coverage report."""
+    """Tally keyword hits per place ('bullets', 'skills', 'elsewhere') into a coverage report.
+
+    :param targets: the level checked; missing keywords are its targets (None: every
+        group, each worth 1).
+    """
     tally: dict[str, dict[str, int]] = {}
     spellings: dict[str, dict[str, None]] = {}
     exact: set[str] = set()
+    piled: dict[str, int] = {}
     for place, hits in segments:
+        if place == IN_BULLETS:
+            for label in {hit.label for hit in hits}:
+                here = sum(1 for hit in hits if hit.label == label)
+                piled[label] = max(piled.get(label, 0), here)
         for hit in hits:
             counts = tally.setdefault(hit.label, {IN_BULLETS: 0, IN_SKILLS: 0, ELSEWHERE: 0})
             counts[place if place in counts else ELSEWHERE] += 1
@@ -118,10 +189,8 @@ def keyword_coverage(
             if hit.match == "exact":
                 exact.add(hit.label)
     found: list[KeywordFinding] = []
-    missing: list[TermGroup] = []
     for group in groups:
         if group.label not in tally:
-            missing.append(group)
             continue
         counts = tally[group.label]
         found.append(
@@ -134,9 +203,17 @@ def keyword_coverage(
                 in_bullets=counts[IN_BULLETS],
                 in_skills=counts[IN_SKILLS],
                 elsewhere=counts[ELSEWHERE],
+                most_in_one_bullet=piled.get(group.label, 0),
             )
         )
-    return KeywordCoverage(tuple(found), tuple(missing), detect_stuffing(found, word_count, rule))
+    wanted = targets.targets if targets else groups
+    missing = tuple(g for g in wanted if g.label not in tally)
+    return KeywordCoverage(
+        tuple(found),
+        missing,
+        detect_stuffing(found, word_count, rule),
+        targets.weights if targets else {},
+    )
 
 
 def detect_stuffing(
@@ -147,9 +224,11 @@ def detect_stuffing(
     for f in found:
         share = f.count / word_count if word_count else 0.0
         # The share test needs a few repeats, so a short resume that names its CRM
-        # in three bullets is not called stuffed.
-        repeated = f.count >= rule.min_repeats_for_share and share > rule.max_share
-        if f.count > rule.max_repeats or repeated:
+        # in three bullets is not called stuffed; a field's own words recur naturally
+        # across a resume, so piling one into a single bullet is the clearer sign.
+        dense = f.count >= rule.min_repeats_for_share and share > rule.max_share
+        piled = f.most_in_one_bullet > rule.max_in_one_bullet
+        if f.count > rule.max_repeats or dense or piled:
             flags.append(
                 StuffingFlag(
                     "repeated",
@@ -177,5 +256,18 @@ def detect_stuffing(
 
 
 def keyword_credit(coverage: KeywordCoverage, skills_only_credit: float) -> float:
-    """Distinct keywords found, a skills-list-only keyword counting ``skills_only_credit``."""
-    return sum(skills_only_credit if f.where == "skills_only" else 1.0 for f in coverage.found)
+    """The worth of the distinct keywords found, a skills-list-only keyword counting
+    ``skills_only_credit`` of its worth. Repeating a keyword adds nothing."""
+    return sum(
+        coverage.weight(f.label) * (skills_only_credit if f.where == "skills_only" else 1.0)
+        for f in coverage.found
+    )
+
+
+def title_relevance(titles: Iterable[str | None], phrases: Iterable[str]) -> float:
+    """The share of job titles (and headline) that name account or sales work."""
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
+    )
+    read = [t.lower() for t in titles if t and t.strip()]
+    return sum(1 for t in read if pattern.search(t)) / len(read) if read else 0.0

@@ -29,6 +29,12 @@ from scoring.models.lexicon import (
     WeakPhrasesFile,
     past_tense_lemmas,
 )
+from scoring.models.matching import (
+    LevelKeywordsFile,
+    PostingRulesFile,
+    PostingTermsFile,
+    check_level_keywords,
+)
 from scoring.sources import load_sources
 
 
@@ -60,6 +66,12 @@ class Lexicon:
     metrics: MetricsFile
     rewrite: RewriteFile
     fixes: FixesFile
+    #: Keywords by level, this site's added keywords and the generic ones (level_keywords.yaml).
+    level_keywords: LevelKeywordsFile
+    #: How a job posting is cut into parts (job_posting.yaml).
+    posting: PostingRulesFile
+    #: How common each word is in real postings (posting_terms.yaml, generated).
+    posting_terms: PostingTermsFile
 
     def keywords_in(self, category: str) -> tuple[TermGroup, ...]:
         """The keyword groups of one category (hard, soft or industry)."""
@@ -86,10 +98,18 @@ def load_lexicon(
     keywords = load_file(KeywordsFile, folder / "keywords.yaml", context)
     weak = load_file(WeakPhrasesFile, folder / "weak_phrases.yaml", context)
     outcomes = load_file(OutcomesFile, folder / "outcomes.yaml", context)
+    by_level = load_file(LevelKeywordsFile, folder / "level_keywords.yaml", context)
+    check_level_keywords(
+        by_level, (k.label for k in keywords.keywords), levels, folder / "level_keywords.yaml"
+    )
     return Lexicon(
         keywords=tuple(
             TermGroup(k.label, _spellings(k.label, k.variants), k.category)
             for k in keywords.keywords
+        )
+        + tuple(
+            TermGroup(k.label, _spellings(k.label, k.variants), k.category)
+            for k in by_level.keywords
         ),
         keywords_source=keywords.source,
         action_verbs=load_file(ActionVerbs, folder / "action_verbs.yaml", context),
@@ -107,6 +127,9 @@ def load_lexicon(
         metrics=load_file(MetricsFile, folder / "metrics.yaml", context),
         rewrite=load_file(RewriteFile, folder / "rewrite.yaml", context),
         fixes=load_file(FixesFile, folder / "fixes.yaml", context),
+        level_keywords=by_level,
+        posting=load_file(PostingRulesFile, folder / "job_posting.yaml", context),
+        posting_terms=load_file(PostingTermsFile, folder / "posting_terms.yaml", context),
     )
 
 

@@ -1,17 +1,22 @@
 """The resume report: one spaCy pass, the findings, a 0-100 score and the fixes worth most.
 
-Score (weights in content/lexicon/scoring.yaml, adding up to 100): keywords found
-(a skills-list-only keyword counts half), keywords placed in bullets, the shares of
-bullets with a strong action verb, a metric, a business outcome and no weak phrase,
-the sections present, and length within the ideal range for the level; minus a
-penalty per stuffing flag. Each fix's gain is measured by scoring again with that
-fix applied, so the number shown is what the fix is worth.
+Score (weights in content/lexicon/scoring.yaml, adding up to 100): the weighted keywords
+of the chosen level found (keywords.py: a role-defining hard skill worth more than a soft
+skill, a generic soft skill little, a skills-list-only keyword half), keywords placed in
+bullets, the shares of bullets with a strong action verb, a metric, a business outcome
+and no weak phrase (in full once the keywords reach ``keywords.bullets_full_at`` of the
+target, from ``keywords.bullets_floor`` with none), the share of recent job titles that
+are account or sales work, and the sections present; minus a penalty per stuffing flag and the
+length guard (nothing inside the level's accepted range, up to ``length_guard.max_penalty``
+far outside it). A plain-language band (``bands``) is shown beside the number. Each fix's
+gain is measured by scoring again with that fix applied, so the number shown is what the
+fix is worth.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -27,6 +32,7 @@ from scoring.budget import (
 )
 from scoring.content import Content
 from scoring.models.lexicon import FixText
+from scoring.models.matching import ScoreBand
 from scoring.resume.bullets import BulletFinding, analyze_bullet, rejudge
 from scoring.resume.components import (
     KEYWORD_EXTENSION,
@@ -34,15 +40,26 @@ from scoring.resume.components import (
     build_matchers,
     without_parser,
 )
-from scoring.resume.jobmatch import JobMatch, match_job, resume_ngrams
+from scoring.resume.jobmatch import (
+    JobMatch,
+    PostingRequirements,
+    match_job,
+    posting_parts,
+    read_posting,
+    resume_evidence,
+    unglue,
+)
 from scoring.resume.keywords import (
     ELSEWHERE,
     IN_BULLETS,
     IN_SKILLS,
     KeywordCoverage,
     KeywordFinding,
+    LevelTargets,
     keyword_coverage,
     keyword_credit,
+    level_targets,
+    title_relevance,
 )
 from scoring.resume.language_id import LanguageGuess, LanguageProfiles, detect_language
 from scoring.resume.lexicon import Lexicon, ScoringRules
@@ -53,7 +70,7 @@ from scoring.resume.structure import (
     SectionVocabulary,
     parse_structure,
 )
-from scoring.roles import DEFAULT_ROLE
+from scoring.roles import DEFAULT_ROLE, Role
 
 DEFAULT_LEVEL = DEFAULT_ROLE
 
@@ -67,15 +84,18 @@ class ScoreInputs:
     sections_found: frozenset[str]
     word_count: int
     level: str
+    # The share of the latest jobs (and the headline) titled as account or sales work.
+    relevant_titles: float = 0.0
 
 
 @dataclass(frozen=True)
 class ScoreBreakdown:
-    """Points earned per part, the stuffing penalty and the total."""
+    """Points earned per part, the stuffing penalty, the length guard's and the total."""
 
     parts: Mapping[str, float]
     penalty: float
     total: float
+    length_penalty: float = 0.0
 
     @property
     def score(self) -> int:
@@ -87,8 +107,17 @@ class ScoreBreakdown:
         return {
             "parts": {k: {"points": round(v, 1), "max": weights[k]} for k, v in self.parts.items()},
             "stuffing_penalty": round(self.penalty, 1),
+            "length_penalty": round(self.length_penalty, 1),
             "total": round(self.total, 1),
         }
+
+
+def score_band(score: int, bands: Iterable[ScoreBand]) -> ScoreBand:
+    """The plain-language band a score falls in (bands listed from the highest down)."""
+    for band in bands:
+        if score >= band.min:
+            return band
+    raise ValueError(f"no band holds the score {score}")
 
 
 @dataclass(frozen=True)
@@ -110,11 +139,16 @@ class Fix:
         }
 
 
+# The parts that say how well the work is told; they count in full on a resume that is
+# an account manager's (scoring.yaml, ``keywords.bullets_floor``).
+_BULLET_PARTS = ("keyword_placement", "action_verbs", "metrics", "impact", "no_weak_phrases")
+
+
 def score_resume(inputs: ScoreInputs, rules: ScoringRules) -> ScoreBreakdown:
     """Score findings 0-100 by the weights in scoring.yaml (a pure function, used for fixes)."""
     w = rules.weights
     found = inputs.coverage.found
-    credit = keyword_credit(inputs.coverage, rules.skills_only_credit)
+    credit = keyword_credit(inputs.coverage, rules.keywords.skills_only_credit)
     bullets = inputs.bullets
 
     def share(test: Callable[[BulletFinding], bool]) -> float:
@@ -123,7 +157,8 @@ def score_resume(inputs: ScoreInputs, rules: ScoringRules) -> ScoreBreakdown:
     ideal = rules.ideal_words[inputs.level]
     points = rules.section_points.as_dict()
     parts = {
-        "keywords": w.keywords * min(1.0, credit / rules.keyword_target),
+        "keywords": w.keywords * min(1.0, credit / rules.keywords.target),
+        "relevant_titles": w.relevant_titles * inputs.relevant_titles,
         "keyword_placement": w.keyword_placement
         * (sum(1 for f in found if f.in_bullets) / len(found) if found else 0.0),
         "action_verbs": w.action_verbs * share(lambda b: b.action_verb is not None),
@@ -133,13 +168,21 @@ def score_resume(inputs: ScoreInputs, rules: ScoringRules) -> ScoreBreakdown:
         "sections": w.sections
         * sum(p for k, p in points.items() if k in inputs.sections_found)
         / sum(points.values()),
-        "length": w.length
-        * length_fit(inputs.word_count, ideal.min, ideal.max, rules.length_tolerance),
     }
+    kw = rules.keywords
+    relevance = kw.bullets_floor + (1 - kw.bullets_floor) * min(
+        1.0, credit / (kw.target * kw.bullets_full_at)
+    )
+    for part in _BULLET_PARTS:
+        parts[part] *= relevance
     st = rules.stuffing
     penalty = min(st.max_penalty, st.penalty_per_flag * len(inputs.coverage.stuffing))
-    total = min(100.0, max(0.0, sum(parts.values()) - penalty))
-    return ScoreBreakdown(parts, penalty, total)
+    guard = rules.length_guard
+    length = guard.max_penalty * (
+        1 - length_fit(inputs.word_count, ideal.min, ideal.max, guard.tolerance)
+    )
+    total = min(100.0, max(0.0, sum(parts.values()) - penalty - length))
+    return ScoreBreakdown(parts, penalty, total, length)
 
 
 def length_fit(words: int, lo: int, hi: int, tolerance: float) -> float:
@@ -208,9 +251,9 @@ def candidate_fixes(inputs: ScoreInputs, lexicon: Lexicon) -> list[tuple[Fix, Sc
             n=len(skills_only),
             names=", ".join(f.label for f in skills_only[: lexicon.fixes.keywords_named]),
         )
-    deficit = max(0, rules.keyword_target - int(keyword_credit(cov, rules.skills_only_credit)))
-    if deficit and cov.missing:
-        add = cov.missing[: min(deficit, lexicon.fixes.keywords_added)]
+    credit = keyword_credit(cov, rules.keywords.skills_only_credit)
+    if credit < rules.keywords.target and cov.missing:
+        add = cov.missing[: lexicon.fixes.keywords_added]
         new = tuple(
             KeywordFinding(g.label, g.category, "exact", (g.label,), 1, 1, 0, 0) for g in add
         )
@@ -285,6 +328,8 @@ class ResumeReport:
     lines: tuple[ReadLine, ...] = ()
     # The language the resume is written in (None: not checked).
     language: LanguageGuess | None = None
+    # The plain-language band of the score (None: no band given).
+    band: ScoreBand | None = None
 
     @property
     def english(self) -> bool:
@@ -299,6 +344,9 @@ class ResumeReport:
         """
         return {
             "score": self.score.score if self.english else None,
+            "band": {"label": self.band.label, "meaning": self.band.meaning}
+            if self.band and self.english
+            else None,
             "keywords": self.coverage.to_dict(),
             "bullets": [b.to_dict() for b in self.bullets],
             "sections": dict(self.sections),
@@ -338,6 +386,10 @@ class ResumeAnalyzer:
     section_vocab: SectionVocabulary
     # The function words of each language, to tell an English resume from another.
     languages: LanguageProfiles | None = None
+    # Each level's keyword targets and weights (keywords.py); empty: every keyword, worth 1.
+    targets: Mapping[str, LevelTargets] = dataclasses.field(default_factory=dict)
+    # What each keyword is worth as a requirement of a posting (scoring.yaml, job_match).
+    posting_keyword_weights: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
     def tag(self, texts: list[str]) -> list[Doc]:
         """Tokenize, tag and lemmatize in one batch (no parser, no NER), then run the rules.
@@ -350,7 +402,8 @@ class ResumeAnalyzer:
         return [self.matchers(doc) for doc in docs]
 
     def parse(self, text: str) -> Doc:
-        """Parse a job posting (the parser is needed for its noun phrases), then run the rules.
+        """Parse a job posting (the parser for its noun phrases, the entity recogniser for
+        its places and names), then run the rules.
 
         The tokens are counted first (cheap): a posting of more than MAX_POSTING_TOKENS
         raises TextBudgetError rather than keep the parser busy for seconds.
@@ -362,19 +415,61 @@ class ResumeAnalyzer:
                 f"The posting has {len(doc):,} words and signs; the limit is "
                 f"{MAX_POSTING_TOKENS:,}. Paste its duties and requirements only.",
             )
-        ner = [p for p in self.nlp.pipe_names if p == "ner"]
-        with self.nlp.select_pipes(disable=ner):
-            for _, component in self.nlp.pipeline:
-                doc = component(doc)
-            return self.matchers(doc)
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return self.matchers(doc)
+
+    def read_posting(self, text: str) -> PostingRequirements:
+        """A posting's requirements, ranked by importance (jobmatch.py).
+
+        Call inside ``self.nlp.memory_zone()`` when the posting comes from a user
+        (``analyze_resume`` does); the result holds only plain strings.
+        """
+        lexicon = self.lexicon
+        text = unglue(text, lexicon.posting)
+        return read_posting(
+            self.parse(text),
+            posting_parts(text, lexicon.posting),
+            lexicon.posting,
+            lexicon.rules.job_match,
+            self.posting_keyword_weights,
+            lexicon.posting_terms.df,
+        )
 
 
 def build_analyzer(content: Content, nlp: Language) -> ResumeAnalyzer:
     """The analyzer for the loaded content and pipeline (the app builds it once)."""
     lexicon = content.resume_lexicon
-    return ResumeAnalyzer(
+    analyzer = ResumeAnalyzer(
         lexicon, nlp, build_matchers(nlp, lexicon), content.section_vocab, content.languages
     )
+    role_named = {slug: role_keywords(analyzer, role) for slug, role in content.roles.items()}
+    targets = level_targets(
+        lexicon.keywords, lexicon.level_keywords, lexicon.rules.keywords, role_named
+    )
+    rule = lexicon.rules.job_match
+    generic = {label.lower() for label in lexicon.level_keywords.generic}
+    weights = rule.keyword.model_dump()
+    posting_weights = {
+        g.label: rule.generic_keyword if g.label.lower() in generic else weights[g.category]
+        for g in lexicon.keywords
+    }
+    return replace(analyzer, targets=targets, posting_keyword_weights=posting_weights)
+
+
+def role_keywords(analyzer: ResumeAnalyzer, role: Role) -> frozenset[str]:
+    """The keywords a level's role page names in its skills, duties and requirements."""
+    texts = [
+        *role.skills.hard,
+        *role.skills.soft,
+        *role.responsibilities,
+        *role.requirements.must_have,
+        *role.requirements.nice_to_have,
+    ]
+    with analyzer.nlp.memory_zone():
+        return frozenset(
+            hit.label for doc in analyzer.tag(texts) for hit in doc._.get(KEYWORD_EXTENSION)
+        )
 
 
 def analyze_resume(
@@ -384,8 +479,12 @@ def analyze_resume(
     job_description: str | None,
     analyzer: ResumeAnalyzer,
     today: date | None = None,
+    posting: PostingRequirements | None = None,
 ) -> ResumeReport:
     """Analyze one resume text (and optionally match it to a posting); deterministic.
+
+    :param posting: a posting already read with ``analyzer.read_posting`` (to match many
+        resumes against one posting); used instead of ``job_description``.
 
     Everything spaCy makes runs inside its ``memory_zone``: the strings a resume adds to
     the vocabulary (names, e-mail addresses, any new word) are freed when the analysis
@@ -410,19 +509,31 @@ def analyze_resume(
             lexicon.keywords,
             word_count=structure.word_count,
             rule=rules.stuffing,
+            targets=analyzer.targets.get(level),
         )
         job = None
-        if job_description and job_description.strip():
-            posting = analyzer.parse(job_description)
-            job = match_job(
-                posting,
-                [f.label for f in coverage.found],
-                resume_ngrams(docs, rules.job_match.max_phrase_words),
-                rules.job_match,
+        if posting is None and job_description and job_description.strip():
+            posting = analyzer.read_posting(job_description)
+        if posting is not None:
+            evidence = resume_evidence(
+                docs,
+                (f.label for f in coverage.found),
+                rules.job_match.max_phrase_words,
+                lexicon.posting.synonyms,
             )
+            job = match_job(posting, evidence, rules.job_match)
         del docs, bullet_docs
+    titles = [
+        structure.contact.headline,
+        *(job.title for job in structure.jobs[: rules.recent_jobs]),
+    ]
     inputs = ScoreInputs(
-        bullets, coverage, frozenset(structure.sections_found), structure.word_count, level
+        bullets,
+        coverage,
+        frozenset(structure.sections_found),
+        structure.word_count,
+        level,
+        title_relevance(titles, lexicon.level_keywords.relevant_titles),
     )
     ideal = rules.ideal_words[level]
     scored_sections = rules.section_points.as_dict()
@@ -437,8 +548,9 @@ def analyze_resume(
         if structure.word_count > ideal.max
         else "ok",
     }
+    score = score_resume(inputs, rules)
     return ResumeReport(
-        score=score_resume(inputs, rules),
+        score=score,
         weights=rules.weights.as_dict(),
         coverage=coverage,
         bullets=bullets,
@@ -449,6 +561,7 @@ def analyze_resume(
         text=text,
         lines=structure.lines,
         language=language,
+        band=score_band(score.score, rules.bands),
     )
 
 

@@ -1,0 +1,146 @@
+"""The job match: a posting's requirements (not its words), their weights, and coverage."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from evaluation.scoring import TAILORED_POSTING, TAILORED_RESUME
+from scoring.content import load_content
+from scoring.nlp import load_pipeline
+from scoring.resume.jobmatch import posting_parts, unglue
+from scoring.resume.lexicon import load_lexicon
+from scoring.resume.report import ResumeAnalyzer, analyze_resume, build_analyzer
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+# An accountant's resume: well written, and not an account manager's.
+ACCOUNTANT = """Dana Lee
+Staff Accountant
+
+Experience
+Staff Accountant | Lakeside Manufacturing | 2019 - Present
+- Closed the monthly books 3 days sooner by automating 14 journal entries
+- Reconciled 40 general ledger accounts and cut open items by 60%
+- Prepared quarterly tax filings and supported the annual external audit
+
+Skills
+QuickBooks, Excel, GAAP, accounts payable, accounts receivable, payroll
+
+Education
+B.S. Accounting, State University, 2019
+"""
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> ResumeAnalyzer:
+    return build_analyzer(load_content(CONTENT), load_pipeline())
+
+
+def match(analyzer: ResumeAnalyzer, resume: str, posting: str) -> dict:
+    report = analyze_resume(
+        resume, job_description=posting, analyzer=analyzer, today=date(2025, 6, 1)
+    )
+    result = report.to_dict()["job_match"]
+    assert result is not None
+    return result
+
+
+@pytest.mark.parametrize(
+    ("glued", "lines"),
+    [
+        ("ResponsibilitiesBuild account plans", ["Responsibilities", "Build account plans"]),
+        ("QualificationsStrong Excel skills", ["Qualifications", "Strong Excel skills"]),
+        ("Key Responsibilities:Develop plans", ["Key Responsibilities:", "Develop plans"]),
+        ("their needs.Collaborate with Sales", ["their needs.", "Collaborate with Sales"]),
+        ("customers' successCreate relationships", ["customers' success", "Create relationships"]),
+    ],
+)  # fmt: skip
+def test_glued_headings_and_items_are_split(glued: str, lines: list[str]) -> None:
+    rules = load_lexicon(CONTENT).posting
+    assert [line.strip() for line in unglue(glued, rules).split("\n") if line.strip()] == lines
+
+
+@pytest.mark.parametrize("word", ["PowerPoint", "HubSpot", "LinkedIn", "QuickBooks", "iPhone"])
+def test_product_names_stay_whole(word: str) -> None:
+    rules = load_lexicon(CONTENT).posting
+    assert unglue(f"Experience with {word} required", rules) == f"Experience with {word} required"
+
+
+def test_parts_follow_the_headings() -> None:
+    rules = load_lexicon(CONTENT).posting
+    text = unglue(
+        "Acme is hiring.\nAbout Acme\nWe make tools.\nResponsibilities\nOwn renewals\n"
+        "Preferred qualifications\nGainsight\nBenefits:\nDental",
+        rules,
+    )
+    parts = {text[c:e].strip(): part for _, c, e, part in posting_parts(text, rules)}
+    assert parts["Acme is hiring."] == "intro"
+    assert parts["We make tools."] == "about"
+    assert parts["Own renewals"] == "responsibilities"
+    assert parts["Gainsight"] == "preferred"
+    assert parts["Dental"] == "about"
+
+
+def test_a_resume_written_to_fit_the_posting_scores_well(analyzer: ResumeAnalyzer) -> None:
+    fit = match(analyzer, TAILORED_RESUME, TAILORED_POSTING)
+    unfit = match(analyzer, ACCOUNTANT, TAILORED_POSTING)
+    assert fit["share"] >= 0.6 and fit["good_match"]
+    assert unfit["share"] < fit["share"] - 0.4
+
+
+def test_requirements_not_boilerplate(analyzer: ResumeAnalyzer) -> None:
+    posting = (
+        "About Wileyworks\nWileyworks has been a family business in Springfield, Ohio since "
+        "1950, driven by our mission and passion to change the world.\n"
+        "Requirements\n- 3+ years of account management with enterprise accounts\n"
+        "- Experience with Salesforce\n"
+        "Benefits\nDental, vision and a 401(k) plan.\n"
+        "We are an equal opportunity employer; all applicants are considered without regard "
+        "to race, religion or veteran status."
+    )
+    terms = {t["term"].lower() for t in match(analyzer, ACCOUNTANT, posting)["terms"]}
+    assert {"account management", "enterprise accounts", "salesforce"} <= terms
+    for noise in ("wileyworks", "springfield", "ohio", "mission", "passion", "world"):
+        assert not any(noise in term for term in terms), noise
+    assert not any("dental" in term or "veteran" in term for term in terms)
+
+
+def test_no_cap_cuts_a_requirement(analyzer: ResumeAnalyzer) -> None:
+    duties = "\n".join(
+        f"- Coordinate {thing} reviews" for thing in ("budget", "vendor", "audit", "safety") * 10
+    )
+    posting = f"Responsibilities\n{duties}\nRequirements\n- B2B sales experience\n- Salesforce"
+    terms = {t["term"] for t in match(analyzer, ACCOUNTANT, posting)["terms"]}
+    assert {"B2B Sales", "Salesforce"} <= terms
+
+
+def test_required_terms_weigh_more_than_nice_to_have(analyzer: ResumeAnalyzer) -> None:
+    posting = (
+        "Requirements\n- Experience with Salesforce\n- Strong negotiation skills\n"
+        "- Experience with HubSpot is a plus"
+    )
+    result = match(analyzer, ACCOUNTANT, posting)
+    terms = {t["term"]: t for t in result["terms"]}
+    assert terms["Salesforce"]["required"] and not terms["HubSpot"]["required"]
+    assert terms["Salesforce"]["importance"] > terms["HubSpot"]["importance"]
+    importance = [terms[m]["importance"] for m in result["missing"]]
+    assert importance == sorted(importance, reverse=True)
+    assert result["missing"][0] == "Salesforce"
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("Consistently meets quota", "Exceeded sales targets in 7 of 8 quarters"),
+        ("Builds client relationships", "Built customer relationships with 40 buyers"),
+        ("Manages customer accounts", "Managed 30 client accounts"),
+    ],
+)
+def test_synonyms_meet(analyzer: ResumeAnalyzer, asked: str, written: str) -> None:
+    posting = f"Requirements\n- {asked}"
+    resume = f"Experience\nAccount Manager | Acme | 2020 - Present\n- {written}\n"
+    result = match(analyzer, resume, posting)
+    assert result["terms"] and result["terms"][0]["covered"], result["terms"]
