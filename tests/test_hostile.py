@@ -166,3 +166,26 @@ def test_at_most_150_bullets_are_judged(client: FlaskClient) -> None:
     body = client.post("/api/v1/resume/analyze", json={"text": text}).get_json()
     assert len(body["bullets"]) == 150
     assert any("only the first 150 are judged" in w for w in body["structure"]["warnings"])
+
+
+def test_a_huge_paste_is_not_echoed_back_in_full(client: FlaskClient) -> None:
+    """A refused form keeps what was typed, up to the limit, not megabytes of it."""
+    from tests.test_resume_web import csrf_token
+
+    # URL-encoded: the test client would spool a large multipart body to a temporary file.
+    data = {"resume_text": "Grew revenue 20%. " * 45_000, "level": "account-manager"}  # 810 KB
+    data["csrf_token"] = csrf_token(client)
+    response = client.post("/resume", data=data, content_type="application/x-www-form-urlencoded")
+    status, page = response.status_code, response.get_data(as_text=True)
+    assert status == 400
+    assert len(page) < 200_000
+    assert "The box keeps the first 50,000 characters" in page
+
+
+def test_a_huge_posting_is_not_echoed_back_in_full(client: FlaskClient) -> None:
+    from tests.test_jobdesc_check import submit as check
+
+    status, page = check(client, "We want a supportive team player. " * 25_000)  # 850 KB
+    assert status == 400
+    assert len(page) < 100_000
+    assert "The box keeps the first 20,000 characters" in page

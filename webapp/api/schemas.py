@@ -77,6 +77,17 @@ class Band(ResponseModel):
     high: int
 
 
+class PayDistribution(Band):
+    """Pay at p10, p25, median, p75 and p90, US dollars a year; ``low``, ``typical`` and
+    ``high`` are p10, the median and p90 (8 in 10 people in the profile are paid within)."""
+
+    p10: int
+    p25: int
+    median: int
+    p75: int
+    p90: int
+
+
 class SalaryProfile(ResponseModel):
     """Who is being priced."""
 
@@ -86,6 +97,7 @@ class SalaryProfile(ResponseModel):
     metro: str = content_enum("metros")
     work_mode: str = content_enum("work_modes")
     portfolio_arr: float | None
+    years: float | None = Field(description="Years of experience, when given.")
     key_accounts: bool
     certification: bool
     mba: bool
@@ -102,17 +114,29 @@ class SourceFigure(ResponseModel):
     basis: str = Field(description="What the figure counts: base, total or unspecified.")
 
 
+class EvidenceItem(ResponseModel):
+    """One piece of evidence behind a factor."""
+
+    source: str
+    pct: float
+    weight: float = Field(description="How many survey rows it counts as.")
+    kind: str = Field(description="survey or published.")
+
+
 class Factor(ResponseModel):
-    """One factor applied to the estimate: its typical effect, its range and its source."""
+    """One factor applied to the estimate: its effect, its evidence and its sources."""
 
     name: str
-    effect_pct: float
+    effect_pct: float = Field(description="The effect applied, after shrinking.")
     effect_usd: int
     source: str
     sources: list[str]
-    low_pct: float
-    high_pct: float
+    low_pct: float = Field(description="The lowest percentage of the evidence.")
+    high_pct: float = Field(description="The highest percentage of the evidence.")
     note: str
+    raw_pct: float = Field(description="The evidence-weighted effect before shrinking.")
+    weight_share: float = Field(description="The share of the raw effect kept (0-1).")
+    evidence: list[EvidenceItem]
 
 
 class SkippedFactor(ResponseModel):
@@ -138,22 +162,97 @@ class Shares(ResponseModel):
     high: float
 
 
-class SalaryEstimate(ResponseModel):
-    """Base, variable and total cash pay, every factor, source and caveat (US dollars a year)."""
+class SalaryStep(ResponseModel):
+    """One step from the evidence to the median base (anchor, survey, ladder, factor, cap)."""
 
-    base: Band
-    variable: Band
-    total_cash: Band
+    kind: str
+    name: str
+    detail: str
+    effect_pct: float
+    before: int
+    after: int
+    sources: list[str]
+
+
+class Confidence(ResponseModel):
+    """How much evidence stands behind the estimate."""
+
+    label: Literal["high", "medium", "low"]
+    text: str
+    reasons: list[str]
+
+
+class SalaryEstimate(ResponseModel):
+    """Base, variable and total cash pay, every step, factor, source and caveat (US dollars a
+    year, in dollars of May 2024)."""
+
+    base: PayDistribution
+    variable: PayDistribution
+    total_cash: PayDistribution
     factors: list[Factor]
     sources: list[str]
     notes: list[str]
     profile: SalaryProfile
     level: LevelName
-    level_band: Band
+    level_band: PayDistribution
     variable_share_pct: Shares
     skipped_factors: list[SkippedFactor]
     by_source: list[SourceFigure]
+    steps: list[SalaryStep]
+    confidence: Confidence
+    priced_from: str | None = Field(
+        description="The level this one is priced from, when it has no evidence of its own."
+    )
+    above_sources: str | None = Field(
+        description="Said when the estimate passes the top of every published figure."
+    )
     citations: dict[str, str] = Field(description="Each source id and its citation.")
+
+
+class OfferAmounts(ResponseModel):
+    """The offer as given: base, variable pay and their sum (US dollars a year)."""
+
+    base: int
+    variable: int | None
+    total_cash: int | None
+
+
+class OfferPosition(ResponseModel):
+    """Where an amount falls among people of the profile."""
+
+    amount: int
+    percentile: float = Field(description="The share of people paid less, 1-99.")
+    words: str
+
+
+class NegotiatingRoom(ResponseModel):
+    """What the evidence says about asking for more."""
+
+    words: str
+    to_median: int = Field(description="Dollars from the offered base up to the median.")
+    to_p75: int = Field(description="Dollars from the offered base up to the 75th percentile.")
+
+
+class OfferEstimate(ResponseModel):
+    """The estimate the offer is checked against."""
+
+    base: PayDistribution
+    total_cash: PayDistribution
+    confidence: Confidence
+
+
+class OfferCheck(ResponseModel):
+    """Where an offer falls in the estimate for its profile."""
+
+    profile: SalaryProfile
+    level: LevelName
+    offer: OfferAmounts
+    base: OfferPosition
+    total_cash: OfferPosition | None
+    negotiating_room: NegotiatingRoom
+    estimate: OfferEstimate
+    notes: list[str]
+    sources: list[str]
 
 
 # --- roles -----------------------------------------------------------------------------
@@ -227,8 +326,8 @@ class RoleFact(ResponseModel):
 class RolePay(ResponseModel):
     """The role's national pay band for the default profile, and each source's figure."""
 
-    base: Band
-    total_cash: Band
+    base: PayDistribution
+    total_cash: PayDistribution
     profile: SalaryProfile
     by_source: list[SourceFigure]
     sources: list[str]
@@ -449,7 +548,17 @@ class PartScore(ResponseModel):
 class ScoreBreakdown(ResponseModel):
     parts: dict[str, PartScore]
     stuffing_penalty: float
+    length_penalty: float = Field(
+        description="Points taken off for a resume far shorter or longer than the level's."
+    )
     total: float
+
+
+class ScoreBand(ResponseModel):
+    """What a score means, in plain words."""
+
+    label: str
+    meaning: str
 
 
 class ReadLineOut(ResponseModel):
@@ -490,6 +599,7 @@ class ResumeReport(ResponseModel):
     score: int | None = Field(
         ge=0, le=100, description="0-100; null when the resume is not in English."
     )
+    band: ScoreBand | None = Field(description="The score's band; null without a score.")
     keywords: Keywords
     bullets: list[BulletFinding]
     sections: Sections
@@ -510,6 +620,7 @@ COMPONENTS: tuple[type[ResponseModel], ...] = (
     RoleList,
     Role,
     SalaryEstimate,
+    OfferCheck,
     LanguageReport,
     JobDescription,
     ResumeReport,

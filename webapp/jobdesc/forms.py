@@ -42,6 +42,21 @@ BUILDER_FIELDS: tuple[str, ...] = (
 )
 
 
+def keep_within(field: Field, limit: int) -> None:
+    """Echo at most ``limit`` characters of an over-long text back into its box.
+
+    A refused form shows what was typed, but sending megabytes back (a 4 MB paste) helps
+    nobody: the box keeps the first ``limit`` characters and says so.
+    """
+    text = field.data or ""
+    if isinstance(text, str) and len(text) > limit:
+        field.data = text[:limit]
+        field.errors = [
+            *field.errors,
+            f"The box keeps the first {limit:,} characters of the {len(text):,} you sent.",
+        ]
+
+
 def normalise_newlines(value: str | None) -> str | None:
     """Browsers send CRLF line breaks; count and check a break as one character."""
     return value.replace("\r\n", "\n") if isinstance(value, str) else value

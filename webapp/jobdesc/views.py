@@ -10,7 +10,7 @@ from webapp import get_content
 from webapp.jobdesc import bp
 from webapp.jobdesc.builder import MAX_CHARS, compose_posting
 from webapp.jobdesc.exports import EXPORT_FORMATS, document_response
-from webapp.jobdesc.forms import BuilderForm, LanguageCheckForm
+from webapp.jobdesc.forms import BuilderForm, LanguageCheckForm, keep_within
 from webapp.jobdesc.service import MAX_POSTING_CHARS, check_posting
 
 
@@ -26,6 +26,7 @@ def check() -> ResponseReturnValue:
     form = LanguageCheckForm()
     if not form.validate_on_submit():
         status = 400 if form.is_submitted() else 200
+        keep_within(form.posting, MAX_POSTING_CHARS)
         return render_template("jobdesc/check.html", form=form, max_chars=MAX_POSTING_CHARS), status
     text = form.posting.data or ""
     report = check_posting(text)
@@ -48,6 +49,7 @@ def builder() -> ResponseReturnValue:
     form = BuilderForm(content, role=request.args.get("role"))
     if not form.validate_on_submit() or form.posting_request is None:
         status = 400 if form.is_submitted() else 200
+        keep_within(form.posting, MAX_POSTING_CHARS)
         return render_template("jobdesc/builder.html", form=form, limits=MAX_CHARS), status
     posting = compose_posting(form.posting_request, content)
     if export_format:

@@ -19,6 +19,7 @@ from scoring.resume.extract import Extracted, ExtractionError
 from scoring.resume.report import DEFAULT_LEVEL
 from webapp import get_content
 from webapp.extensions import heavy_limit
+from webapp.jobdesc.forms import keep_within
 from webapp.jobdesc.service import MAX_POSTING_CHARS
 from webapp.resume import bp
 from webapp.resume.forms import MAX_RESUME_CHARS, ResumeForm
@@ -47,6 +48,9 @@ def new_form() -> ResumeForm:
 
 def render_page(form: ResumeForm, status: int = 200, **context: Any) -> ResponseReturnValue:
     """The checker page, with the report when ``context`` has one."""
+    if status >= 400:
+        keep_within(form.resume_text, MAX_RESUME_CHARS)
+        keep_within(form.job_description, MAX_POSTING_CHARS)
     limits = {
         "max_chars": MAX_RESUME_CHARS,
         "max_posting": MAX_POSTING_CHARS,
