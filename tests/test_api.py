@@ -31,6 +31,7 @@ ENDPOINTS = {
     "/api/v1/roles": "api.roles.role_list",
     "/api/v1/roles/<slug>": "api.roles.role_detail",
     "/api/v1/salary/estimate": "api.salaries.salary_estimate",
+    "/api/v1/salary/offer-check": "api.salaries.salary_offer_check",
     "/api/v1/job-descriptions": "api.jobdesc.job_description",
     "/api/v1/language-check": "api.jobdesc.language_check",
     "/api/v1/resume/analyze": "api.resume.analyze",

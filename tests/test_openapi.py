@@ -131,6 +131,7 @@ OPERATIONS = [
     ("GET", "/api/v1/roles", 5),
     ("GET", "/api/v1/roles/{slug}", 15),
     ("GET", "/api/v1/salary/estimate", 25),
+    ("GET", "/api/v1/salary/offer-check", 25),
     ("POST", "/api/v1/job-descriptions", 25),
     ("POST", "/api/v1/language-check", 25),
     ("POST", "/api/v1/resume/analyze", 8),

@@ -21,6 +21,7 @@ from scoring.models.base import (
 
 __all__ = [
     "ENCODABLE",
+    "FACTOR_FIELDS",
     "Choices",
     "CompanySize",
     "CompanySizeGap",
@@ -32,8 +33,13 @@ __all__ = [
     "Figure",
     "LevelEvidence",
     "Method",
+    "Model",
+    "ModelFactor",
+    "OewsOccupation",
     "PortfolioEffect",
     "SourceNote",
+    "SurveyEvidence",
+    "VariableDistribution",
     "VariableShare",
 ]
 
@@ -41,6 +47,15 @@ Premium = Literal["key_accounts", "portfolio_arr"]
 # Profile flags whose premium a level may already encode.
 ENCODABLE: tuple[str, ...] = ("key_accounts", "portfolio_arr")
 Percent = Annotated[Number, Field(ge=0, le=100)]
+# The profile fields a factor of the model can read (flags are added from choices.flags).
+FACTOR_FIELDS: tuple[str, ...] = (
+    "industry",
+    "company_size",
+    "metro",
+    "work_mode",
+    "portfolio_arr",
+    "years",
+)
 Labels = Annotated[dict[str, Text], Field(min_length=1)]
 
 
@@ -73,12 +88,14 @@ class Figure(ContentModel):
 
 
 class VariableShare(ContentModel):
-    """Variable pay as a percentage of base for one level."""
+    """Variable pay for one level: the published share of base (a cross-check) and the
+    survey group whose distribution the estimate uses."""
 
     low: Percent
     high: Percent
     source: SourceId
     note: Text
+    group: Text
 
     @model_validator(mode="after")
     def _ordered(self) -> VariableShare:
@@ -87,40 +104,57 @@ class VariableShare(ContentModel):
         return self
 
 
+class SurveyEvidence(ContentModel):
+    """What the salary survey says about a level or a factor: a log-mean gap and its rows."""
+
+    source: SourceId
+    pct: Number
+    rows: Int = Field(ge=0)
+
+
+class Anchor(ContentModel):
+    """Where a level sits in the official statistics: one percentile of some occupations."""
+
+    occupations: tuple[Text, ...] = Field(min_length=1)
+    percentile: Number = Field(ge=10, le=90)
+    why: Text
+
+
 class LevelEvidence(ContentModel):
-    """A level's pay evidence: its own figures, or the levels (and premium) it is priced from."""
+    """A level's pay evidence: its own (official anchor, published figures, survey rows), or
+    the level it is priced from."""
 
     title: Text
     rank: Int = Field(ge=1)
-    pricing: Literal["direct", "pooled", "premium"]
+    pricing: Literal["direct", "pooled"]
+    anchor: Anchor | None = None
     figures: tuple[Figure, ...] = ()
+    survey: SurveyEvidence | None = None
     priced_from: tuple[Text, ...] = ()
-    premium: Premium | None = None
     encodes: tuple[Premium, ...] = ()
     thin_note: OptText = ""
+    reference_years: Number = Field(gt=0)
     variable: VariableShare
 
     @model_validator(mode="after")
     def _pricing_fields(self) -> LevelEvidence:
         if self.pricing == "direct":
-            if not self.figures:
+            if not self.figures and self.anchor is None:
                 raise FieldProblem(
                     "figures", "must list at least one item for a directly priced level"
                 )
-            for name in ("priced_from", "premium"):
-                if getattr(self, name):
-                    raise FieldProblem(name, "is not used by a directly priced level")
+            if self.priced_from:
+                raise FieldProblem("priced_from", "is not used by a directly priced level")
             return self
-        if self.figures:
-            raise FieldProblem("figures", "belongs only to a directly priced level")
-        if not self.priced_from:
-            raise FieldProblem("priced_from", "is required for a level without its own figures")
+        for name in ("figures", "anchor"):
+            if getattr(self, name):
+                raise FieldProblem(name, "belongs only to a directly priced level")
+        if len(self.priced_from) != 1:
+            raise FieldProblem(
+                "priced_from", "must name exactly one level for a level without its own figures"
+            )
         if not self.thin_note:
             raise FieldProblem("thin_note", "is required for a level without its own figures")
-        if self.pricing == "premium" and self.premium is None:
-            raise FieldProblem("premium", "is required when pricing is 'premium'")
-        if self.pricing == "pooled" and self.premium is not None:
-            raise FieldProblem("premium", "is used only when pricing is 'premium'")
         return self
 
 
@@ -226,7 +260,9 @@ class Choices(ContentModel):
     metros: Labels
     work_modes: Labels
     defaults: Defaults
+    flags: Labels
     portfolio_arr_max: Number = Field(gt=0)
+    years_max: Number = Field(gt=0)
 
     def labels(self, field: str) -> dict[str, str]:
         """The choices of one profile field (``industry``, ``metro``...)."""
@@ -254,18 +290,122 @@ class WorkedExample(ContentModel):
     company_size: Text
     metro: Text
     work_mode: Text
+    years: Number | None = None
+    flags: tuple[Text, ...] = ()
 
 
 class Method(ContentModel):
     """The parameters and text of the combination method."""
 
-    min_half_width_pct: Number = Field(ge=0, lt=100)
     round_small: Int = Field(ge=1)
     round_large: Int = Field(ge=1)
     round_threshold: Int = Field(ge=0)
     company_size_split: Text
     paragraphs: tuple[Text, ...] = Field(min_length=1)
     worked_example: WorkedExample
+
+
+class OewsOccupation(ContentModel):
+    """One occupation's national wage percentiles as BLS publishes them (a cited fact)."""
+
+    title: Text
+    source: SourceId
+    employment: Int = Field(ge=0)
+    p10: Number = Field(gt=0)
+    p25: Number = Field(gt=0)
+    median: Number = Field(gt=0)
+    p75: Number = Field(gt=0)
+    p90: Number | None = None
+    p90_note: OptText = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OewsOccupation:
+        values = [self.p10, self.p25, self.median, self.p75]
+        if self.p90 is not None:
+            values.append(self.p90)
+        if values != sorted(values):
+            raise FieldProblem("p90", "percentiles must rise from p10 to p90")
+        if self.p90 is None and not self.p90_note:
+            raise FieldProblem("p90_note", "is required when p90 is not published")
+        return self
+
+
+class Spread(ContentModel):
+    """How far pay spreads around a profile's median, in log dollars (split normal)."""
+
+    sigma_below: Number = Field(gt=0, lt=2)
+    sigma_above: Number = Field(gt=0, lt=2)
+    source: SourceId
+    rows: Int = Field(ge=1)
+
+
+class Cap(ContentModel):
+    """The largest combined move the factors may make, up and down."""
+
+    up_pct: Number = Field(gt=0)
+    down_pct: Number = Field(gt=0, lt=100)
+
+
+class ModelFactor(ContentModel):
+    """One factor of the ordered list: when it applies and the evidence behind it.
+
+    ``value`` applies it when the profile field equals it (a choice, or true for a flag);
+    ``at_least`` when a number is at least that; ``per_doubling`` makes it a slope on
+    log2(value / the level's reference years). ``published`` names the entry of
+    ``effects`` whose applied figures count as evidence beside ``survey``.
+    """
+
+    field: Text
+    name: OptText = ""
+    value: Text | Bool | None = None
+    at_least: Number | None = None
+    per_doubling: Bool = False
+    clip: Number = Field(default=3.0, ge=1)
+    published: OptText = ""
+    survey: SurveyEvidence | None = None
+    note: OptText = ""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> ModelFactor:
+        kinds = [self.value is not None, self.at_least is not None, self.per_doubling]
+        if sum(kinds) != 1:
+            raise FieldProblem("value", "give exactly one of value, at_least or per_doubling")
+        return self
+
+
+class VariableDistribution(ContentModel):
+    """Variable pay as a share of base (percent) at p25, median, p75 and p90; p10 is none."""
+
+    levels_note: Text
+    p25: Number = Field(ge=0)
+    median: Number = Field(ge=0)
+    p75: Number = Field(ge=0)
+    p90: Number = Field(ge=0)
+    none_share: Number = Field(ge=0, le=100)
+    rows: Int = Field(ge=0)
+    source: SourceId
+
+    @model_validator(mode="after")
+    def _ordered(self) -> VariableDistribution:
+        if [self.p25, self.median, self.p75, self.p90] != sorted(
+            [self.p25, self.median, self.p75, self.p90]
+        ):
+            raise FieldProblem("p90", "shares must rise from p25 to p90")
+        return self
+
+
+class Model(ContentModel):
+    """The distribution model: anchors, spread, the ordered factors, shrinkage and the cap."""
+
+    dollars_of: Text
+    oews: dict[str, OewsOccupation] = Field(min_length=1)
+    prior_rows: Number = Field(gt=0)
+    article_rows: Number = Field(gt=0)
+    spread: Spread
+    cap: Cap
+    factors: tuple[ModelFactor, ...]
+    variable: dict[str, VariableDistribution] = Field(min_length=1)
+    confidence: dict[Literal["high", "medium", "low"], Text]
 
 
 class SourceNote(ContentModel):
@@ -285,6 +425,7 @@ class CompensationFile(ContentModel):
     variable_pay: tuple[SourceNote, ...] = ()
     sector_notes: tuple[SourceNote, ...] = ()
     benefits: tuple[SourceNote, ...] = ()
+    model: Model
     method: Method
 
     @model_validator(mode="after")
@@ -308,7 +449,14 @@ class CompensationFile(ContentModel):
         ):
             entries = getattr(self.effects, group)
             _same_keys(f"effects.{group}", entries, self.choices.labels(field), "choice")
+        self._model_refers_to_known_things()
         example = self.method.worked_example
+        for i, flag in enumerate(example.flags):
+            if flag not in self.choices.flags:
+                raise FieldProblem(
+                    f"method.worked_example.flags[{i}]",
+                    f"must be one of {', '.join(self.choices.flags)} (got '{flag}')",
+                )
         if example.level not in self.levels:
             raise FieldProblem(
                 "method.worked_example.level", f"names unknown level '{example.level}'"
@@ -321,6 +469,48 @@ class CompensationFile(ContentModel):
                     f"must be one of {', '.join(self.choices.labels(field))} (got '{value}')",
                 )
         return self
+
+    def _model_refers_to_known_things(self) -> None:
+        model = self.model
+        for slug, level in self.levels.items():
+            if level.anchor is not None:
+                for i, soc in enumerate(level.anchor.occupations):
+                    if soc not in model.oews:
+                        raise FieldProblem(
+                            f"levels.{slug}.anchor.occupations[{i}]",
+                            f"names no occupation of model.oews ({', '.join(model.oews)})",
+                        )
+            if level.variable.group not in model.variable:
+                raise FieldProblem(
+                    f"levels.{slug}.variable.group",
+                    f"names no group of model.variable ({', '.join(model.variable)})",
+                )
+        fields = (*FACTOR_FIELDS, *self.choices.flags)
+        for i, factor in enumerate(model.factors):
+            where = f"model.factors[{i}]"
+            if factor.field not in fields:
+                raise FieldProblem(f"{where}.field", f"must be one of {', '.join(fields)}")
+            if factor.field in self.choices.flags and factor.value is not True:
+                raise FieldProblem(f"{where}.value", "must be true for a yes/no factor")
+            if factor.field in ("industry", "company_size", "metro", "work_mode"):
+                allowed = self.choices.labels(factor.field)
+                if factor.value not in allowed:
+                    raise FieldProblem(f"{where}.value", f"must be one of {', '.join(allowed)}")
+            if factor.published and _published(self.effects, factor.published) is None:
+                raise FieldProblem(
+                    f"{where}.published", f"names no entry of effects ('{factor.published}')"
+                )
+
+
+def _published(effects: Effects, path: str) -> object | None:
+    """The entry of ``effects`` a dotted path names (``metro.new-york``, ``mba``), or None."""
+    group, _, key = path.partition(".")
+    if group not in Effects.model_fields:
+        return None
+    item = getattr(effects, group)
+    if isinstance(item, dict):
+        return item.get(key)
+    return None if key else item
 
 
 def _same_keys(

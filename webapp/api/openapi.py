@@ -231,11 +231,50 @@ def _query(name: str, schema: Schema, description: str, required: bool = False) 
     }
 
 
-def _paths(content: Content) -> dict[str, Schema]:
+def _salary_profile_params(content: Content) -> list[Schema]:
+    """The query parameters of a salary profile (estimate and offer check)."""
     comp = content.compensation
     defaults = comp.defaults
-    pdf = {"description": "The document as a PDF (format=pdf).", "schema": BINARY}
     flag = {"type": "boolean", "default": False}
+    return [
+        _query("level", _enum(content.roles), "The role slug.", required=True),
+        _query(
+            "industry",
+            {**_enum(comp.industries), "default": defaults["industry"]},
+            "The employer's industry.",
+        ),
+        _query(
+            "company_size",
+            {**_enum(comp.company_sizes), "default": defaults["company_size"]},
+            "The employer's size.",
+        ),
+        _query(
+            "metro",
+            {**_enum(comp.metros), "default": defaults["metro"]},
+            "The metro area.",
+        ),
+        _query(
+            "work_mode",
+            {**_enum(comp.work_modes), "default": defaults["work_mode"]},
+            "Onsite, hybrid or remote.",
+        ),
+        _query(
+            "years",
+            {"type": "number", "minimum": 0, "maximum": comp.years_max},
+            "Years of experience in the field (optional); moves the estimate within the level.",
+        ),
+        _query(
+            "portfolio_arr",
+            {"type": "number", "minimum": 0},
+            "US dollars of annual recurring revenue managed (a value outside "
+            "the data's range is refused with a 400).",
+        ),
+        *(_query(name, flag, label) for name, label in comp.flags.items()),
+    ]
+
+
+def _paths(content: Content) -> dict[str, Schema]:
+    pdf = {"description": "The document as a PDF (format=pdf).", "schema": BINARY}
     return {
         "/api/v1/roles": {
             "get": {
@@ -270,39 +309,11 @@ def _paths(content: Content) -> dict[str, Schema]:
         "/api/v1/salary/estimate": {
             "get": {
                 "operationId": "estimateSalary",
-                "summary": "Base, variable and total cash pay for a profile, in US dollars.",
+                "summary": "Base, variable and total cash pay for a profile, in US dollars: "
+                "p10, p25, median, p75 and p90 beside low, typical and high.",
                 "tags": ["salaries"],
                 "parameters": [
-                    _query("level", _enum(content.roles), "The role slug.", required=True),
-                    _query(
-                        "industry",
-                        {**_enum(comp.industries), "default": defaults["industry"]},
-                        "The employer's industry.",
-                    ),
-                    _query(
-                        "company_size",
-                        {**_enum(comp.company_sizes), "default": defaults["company_size"]},
-                        "The employer's size.",
-                    ),
-                    _query(
-                        "metro",
-                        {**_enum(comp.metros), "default": defaults["metro"]},
-                        "The metro area.",
-                    ),
-                    _query(
-                        "work_mode",
-                        {**_enum(comp.work_modes), "default": defaults["work_mode"]},
-                        "Onsite, hybrid or remote.",
-                    ),
-                    _query(
-                        "portfolio_arr",
-                        {"type": "number", "minimum": 0},
-                        "US dollars of annual recurring revenue managed (a value outside "
-                        "the data's range is refused with a 400).",
-                    ),
-                    _query("key_accounts", flag, "Manages key accounts."),
-                    _query("certification", flag, "Holds a sales certification."),
-                    _query("mba", flag, "Holds an MBA."),
+                    *_salary_profile_params(content),
                     _format_param(("pdf",), "json (default) or pdf."),
                 ],
                 "responses": {
@@ -310,6 +321,39 @@ def _paths(content: Content) -> dict[str, Schema]:
                         "description": "The estimate, or its PDF with format=pdf.",
                         "content": {
                             "application/json": {"schema": _ref("SalaryEstimate")},
+                            "application/pdf": pdf,
+                        },
+                    },
+                    **_errors(400, 405, 429),
+                },
+            }
+        },
+        "/api/v1/salary/offer-check": {
+            "get": {
+                "operationId": "checkSalaryOffer",
+                "summary": "Where an offer falls among people paid in the same profile, and "
+                "the room the evidence gives to negotiate.",
+                "tags": ["salaries"],
+                "parameters": [
+                    *_salary_profile_params(content),
+                    _query(
+                        "offer_base",
+                        {"type": "number", "minimum": 1000, "maximum": 10_000_000},
+                        "The offered base salary, US dollars a year.",
+                        required=True,
+                    ),
+                    _query(
+                        "offer_variable",
+                        {"type": "number", "minimum": 0, "maximum": 10_000_000},
+                        "The offered variable pay (bonus or commission), US dollars a year.",
+                    ),
+                    _format_param(("pdf",), "json (default) or pdf."),
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The offer check, or its PDF with format=pdf.",
+                        "content": {
+                            "application/json": {"schema": _ref("OfferCheck")},
                             "application/pdf": pdf,
                         },
                     },

@@ -45,6 +45,8 @@ class RangeBar:
     x_low: float
     x_typical: float
     x_high: float
+    x_p25: float = 0.0
+    x_p75: float = 0.0
 
     @property
     def label_y(self) -> float:
@@ -65,6 +67,11 @@ class RangeBar:
     def bar_width(self) -> float:
         """Width of the bar (at least 1 unit, so a point figure stays visible)."""
         return max(self.x_high - self.x_low, 1.0)
+
+    @property
+    def middle_width(self) -> float:
+        """Width of the p25-p75 part of the bar (the middle half of people)."""
+        return max(self.x_p75 - self.x_p25, 0.0)
 
     @property
     def tick_y(self) -> float:
@@ -123,11 +130,20 @@ def axis_bounds(low: float, high: float) -> tuple[int, int, int]:
     return math.floor(low / step) * step, math.ceil(high / step) * step + step, step
 
 
-def range_chart(rows: Sequence[ChartRow], show_ends: bool = False) -> RangeChart:
-    """Lay out one bar per row, low to high with a typical tick, on a shared dollar axis."""
+def range_chart(
+    rows: Sequence[ChartRow],
+    show_ends: bool = False,
+    axis: tuple[float, float] | None = None,
+) -> RangeChart:
+    """Lay out one bar per row, p10 to p90 with the middle half shaded and a tick at the
+    median, on a shared dollar axis (``axis`` fixes its ends, so charts compare)."""
     if not rows:
         raise ValueError("a range chart needs at least one row")
-    start, end, step = axis_bounds(min(r.pay.low for r in rows), max(r.pay.high for r in rows))
+    lowest: float = min(r.pay.low for r in rows)
+    highest: float = max(r.pay.high for r in rows)
+    if axis is not None:
+        lowest, highest = min(lowest, axis[0]), max(highest, axis[1])
+    start, end, step = axis_bounds(lowest, highest)
     left, right = float(PAD_X), float(WIDTH - PAD_X)
 
     def x(value: float) -> float:
@@ -143,6 +159,8 @@ def range_chart(rows: Sequence[ChartRow], show_ends: bool = False) -> RangeChart
             x_low=x(row.pay.low),
             x_typical=x(row.pay.typical),
             x_high=x(row.pay.high),
+            x_p25=x(row.pay.p25 or row.pay.low),
+            x_p75=x(row.pay.p75 or row.pay.high),
         )
         for i, row in enumerate(rows)
     )

@@ -6,6 +6,7 @@ the API); the forms render the fields, keep what was sent and carry its messages
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,6 +34,10 @@ def _choices(options: Mapping[str, str]) -> list[tuple[str, str]]:
     return list(options.items())
 
 
+# The browse page's first industry choice: every industry together (the level's baseline).
+ALL_INDUSTRIES = ("", "All industries")
+
+
 class SalaryFilterForm(FieldErrorsMixin, FlaskForm):
     """Industry, company size and metro filters of the browse table."""
 
@@ -44,15 +49,15 @@ class SalaryFilterForm(FieldErrorsMixin, FlaskForm):
     metro = SelectField("Metro area")
 
     def __init__(self, compensation: CompensationData, **kwargs: Any) -> None:
-        defaults = {k: compensation.defaults[k] for k in ("industry", "company_size", "metro")}
-        super().__init__(data=defaults, **kwargs)
-        self.industry.choices = _choices(compensation.industries)
+        defaults = {k: compensation.defaults[k] for k in ("company_size", "metro")}
+        super().__init__(data={"industry": "", **defaults}, **kwargs)
+        self.industry.choices = [ALL_INDUSTRIES, *_choices(compensation.industries)]
         self.company_size.choices = _choices(compensation.company_sizes)
         self.metro.choices = _choices(compensation.metros)
 
 
 class EstimateForm(FieldErrorsMixin, FlaskForm):
-    """The salary profile of the API contract."""
+    """The salary profile of the API contract; the yes/no questions come from the content."""
 
     class Meta:
         csrf = False
@@ -62,14 +67,10 @@ class EstimateForm(FieldErrorsMixin, FlaskForm):
     company_size = SelectField("Company size")
     metro = SelectField("Metro area")
     work_mode = SelectField("Work mode")
-    # Text, not a number field, so "$5,000,000" is accepted and a typo is shown back as typed.
+    # Text, not number fields, so "$5,000,000" is accepted and a typo is shown back as typed.
+    years = StringField("Years of experience in the field")
     portfolio_arr = StringField("Portfolio managed (annual recurring revenue, US dollars)")
-    key_accounts = BooleanField("I manage key or enterprise accounts", false_values=FALSE_VALUES)
-    certification = BooleanField(
-        "I hold a strategic account management certification (such as CSAM)",
-        false_values=FALSE_VALUES,
-    )
-    mba = BooleanField("I have an MBA", false_values=FALSE_VALUES)
+    flag_names: tuple[str, ...] = ()
 
     def __init__(self, compensation: CompensationData, default_level: str, **kwargs: Any) -> None:
         defaults: dict[str, Any] = dict(compensation.defaults)
@@ -81,3 +82,46 @@ class EstimateForm(FieldErrorsMixin, FlaskForm):
         self.company_size.choices = _choices(compensation.company_sizes)
         self.metro.choices = _choices(compensation.metros)
         self.work_mode.choices = _choices(compensation.work_modes)
+
+    @property
+    def flag_fields(self) -> list[Any]:
+        """The yes/no questions, in the content's order."""
+        return [getattr(self, name) for name in self.flag_names]
+
+
+class OfferFields:
+    """The offer: base (required) and variable pay (optional), typed as text."""
+
+    offer_base = StringField("Offered base salary (US dollars a year)")
+    offer_variable = StringField("Offered variable pay: bonus or commission (optional)")
+
+
+def _with_flags(compensation: CompensationData, offer: bool = False) -> type[EstimateForm]:
+    return _form_class(tuple(compensation.flags.items()), offer)
+
+
+@functools.cache
+def _form_class(flags: tuple[tuple[str, str], ...], offer: bool) -> type[EstimateForm]:
+    """The form class with one checkbox per yes/no question (one class per set of flags)."""
+    fields: dict[str, Any] = {
+        name: BooleanField(label, false_values=FALSE_VALUES) for name, label in flags
+    }
+    fields["flag_names"] = tuple(name for name, _ in flags)
+    bases = (OfferFields, EstimateForm) if offer else (EstimateForm,)
+    name = "OfferForm" if offer else "EstimateForm"
+    cls: type[EstimateForm] = type(name, bases, fields)
+    return cls
+
+
+def estimate_form(
+    compensation: CompensationData, default_level: str, formdata: Any = None
+) -> EstimateForm:
+    """The estimate form with a checkbox for each yes/no question of the content."""
+    return _with_flags(compensation)(compensation, default_level, formdata=formdata)
+
+
+def offer_form(
+    compensation: CompensationData, default_level: str, formdata: Any = None
+) -> EstimateForm:
+    """The estimate form plus the offer's base and variable pay."""
+    return _with_flags(compensation, offer=True)(compensation, default_level, formdata=formdata)

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from scoring.errors import FieldErrors
 from scoring.roles import DEFAULT_ROLE
-from scoring.salary import Estimate, Factor, estimate_salary, level_table
+from scoring.salary import estimate_salary, level_table
 from webapp.formatting import usd
 from webapp.salaries import bp
 from webapp.salaries.charts import ChartRow, range_chart
-from webapp.salaries.forms import EstimateForm, SalaryFilterForm
+from webapp.salaries.forms import SalaryFilterForm, estimate_form, offer_form
 from webapp.salaries.service import (
+    browse_axis,
     compensation,
     estimate_for,
     estimate_pdf_response,
+    offer_context,
+    offer_for,
+    offer_pdf_response,
     profile_labels,
     profile_query,
     result_context,
@@ -25,15 +27,6 @@ from webapp.salaries.service import (
 
 # The level the estimator's form starts on.
 DEFAULT_LEVEL = DEFAULT_ROLE
-
-
-@dataclass(frozen=True)
-class WorkedStep:
-    """One factor of the worked example with the typical base before and after it."""
-
-    factor: Factor
-    before: float
-    after: float
 
 
 @bp.app_template_filter("signed_usd")
@@ -73,15 +66,17 @@ def browse() -> ResponseReturnValue:
     except FieldErrors as exc:
         form.add_field_errors(exc.fields)
         return render_template("salaries/browse.html", form=form, rows=[]), 400
-    chart = range_chart([ChartRow(r.title, r.base, r.thin) for r in rows])
-    return render_template("salaries/browse.html", form=form, rows=rows, chart=chart)
+    chart = range_chart([ChartRow(r.title, r.base, r.thin) for r in rows], axis=browse_axis(data))
+    return render_template(
+        "salaries/browse.html", form=form, rows=rows, chart=chart, model=data.model
+    )
 
 
 @bp.get("/salaries/estimate")
 def estimate() -> ResponseReturnValue:
     """The profile form and, once a level is chosen, its estimate with every factor."""
     data = compensation()
-    form = EstimateForm(data, DEFAULT_LEVEL, formdata=request.args)
+    form = estimate_form(data, DEFAULT_LEVEL, formdata=request.args)
     if "level" not in request.args:
         return render_template("salaries/estimate.html", form=form, estimate=None)
     try:
@@ -98,10 +93,37 @@ def estimate_pdf() -> ResponseReturnValue:
     try:
         result = estimate_for(request.args)
     except FieldErrors as exc:
-        form = EstimateForm(compensation(), DEFAULT_LEVEL, formdata=request.args)
+        form = estimate_form(compensation(), DEFAULT_LEVEL, formdata=request.args)
         form.add_field_errors(exc.fields)
         return render_template("salaries/estimate.html", form=form, estimate=None), 400
     return estimate_pdf_response(result)
+
+
+@bp.get("/salaries/offer")
+def offer() -> ResponseReturnValue:
+    """The offer form and, once an offer is given, where it falls for its profile."""
+    data = compensation()
+    form = offer_form(data, DEFAULT_LEVEL, formdata=request.args)
+    if "offer_base" not in request.args:
+        return render_template("salaries/offer.html", form=form, check=None)
+    try:
+        check = offer_for(request.args)
+    except FieldErrors as exc:
+        form.add_field_errors(exc.fields)
+        return render_template("salaries/offer.html", form=form, check=None), 400
+    return render_template("salaries/offer.html", form=form, **offer_context(check, data))
+
+
+@bp.get("/salaries/offer.pdf")
+def offer_pdf() -> ResponseReturnValue:
+    """The same offer check as a PDF download."""
+    try:
+        check = offer_for(request.args)
+    except FieldErrors as exc:
+        form = offer_form(compensation(), DEFAULT_LEVEL, formdata=request.args)
+        form.add_field_errors(exc.fields)
+        return render_template("salaries/offer.html", form=form, check=None), 400
+    return offer_pdf_response(check)
 
 
 @bp.get("/salaries/methodology")
@@ -109,26 +131,14 @@ def methodology() -> ResponseReturnValue:
     """How the figures combine, with a worked example computed by the estimator."""
     data = compensation()
     example = estimate_salary(data.worked_example, data)
-    start = data.levels[data.worked_example.level].band.typical
     return render_template(
         "salaries/methodology.html",
         method=data.method,
+        model=data.model,
         data=data,
         sources=data.sources,
         example=example,
-        steps=worked_steps(example, start),
-        start=start,
+        level=data.levels[example.profile.level],
         query=profile_query(example.profile),
         **profile_labels(example, data),
     )
-
-
-def worked_steps(result: Estimate, start: float) -> list[WorkedStep]:
-    """The typical base before and after each factor, from the level band's typical value."""
-    steps: list[WorkedStep] = []
-    running = start
-    for factor in result.factors:
-        # effect_usd is the factor's share of the typical base it was applied to.
-        steps.append(WorkedStep(factor, running, running + factor.effect_usd))
-        running += factor.effect_usd
-    return steps
