@@ -20,6 +20,11 @@ CONTENT = Path(__file__).resolve().parents[1] / "content"
 # The floors of issue 13 on the development corpus.
 MIN_SCORE_AUC = 0.90
 MIN_TAILORED_MATCH = 0.60
+# The issue's target is 0.90 on each account-manager posting; 7 of the 11 reach it. This
+# floor holds the lowest posting (a construction contractor-development role titled
+# "Account Manager") where it is, so the match cannot quietly get worse.
+MIN_JOB_MATCH_AUC = 0.75
+MIN_POSTINGS_AT_TARGET = 7
 
 SALES = """Sam Ortiz
 Account Manager
@@ -139,3 +144,12 @@ def test_real_sales_resumes_outrank_unrelated_ones(corpus_figures: dict[str, obj
 
 def test_a_resume_written_to_fit_a_posting_matches_it(corpus_figures: dict[str, object]) -> None:
     assert corpus_figures["tailored_resume_match"] >= MIN_TAILORED_MATCH
+
+
+def test_the_job_match_ranks_sales_resumes_above_unrelated_ones(
+    corpus_figures: dict[str, object],
+) -> None:
+    by_posting = corpus_figures["job_match_auc_by_posting"]
+    assert isinstance(by_posting, dict) and len(by_posting) == 11
+    assert corpus_figures["job_match_auc_min"] >= MIN_JOB_MATCH_AUC
+    assert sum(1 for p in by_posting.values() if p["auc"] >= 0.90) >= MIN_POSTINGS_AT_TARGET
