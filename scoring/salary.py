@@ -1288,15 +1288,23 @@ def _factor_detail(
 
 
 def _unmatched_notes(profile: SalaryProfile, data: CompensationData) -> list[str]:
-    """The published note of each choice the model has no factor for."""
+    """What the sources say about each choice the model has no factor for."""
     notes: list[str] = []
     matched = {(r.field, r.value) for r in data.factors}
     for name in CHOICE_FIELDS:
         value = getattr(profile, name)
         effect = data.published.get(f"{name}.{value}")
-        if effect and (name, value) not in matched and effect.none_note:
-            notes.append(effect.none_note)
-        if effect and effect.variable_high is not None:
+        if effect is None:
+            continue
+        if (name, value) not in matched:
+            if effect.none_note:
+                notes.append(effect.none_note)
+            notes.extend(
+                f"Shown for comparison, not applied: {f.note}"
+                for f in effect.figures
+                if not f.apply
+            )
+        elif effect.variable_high is not None and effect.none_note:
             notes.append(effect.none_note)
     if profile.portfolio_arr is not None:
         rule = next((r for r in data.factors if r.field == "portfolio_arr"), None)
@@ -1306,7 +1314,8 @@ def _unmatched_notes(profile: SalaryProfile, data: CompensationData) -> list[str
 
 
 def _above_sources(level: Level, base: Range, data: CompensationData) -> str:
-    """Say so when the estimate passes the top of every published figure for the level."""
+    """Say so when the median passes the top of every published figure for the level (a
+    p90 above them is expected: articles describe typical pay, not its top tenth)."""
     if not level.figures:
         return ""
     top = max(level.figures, key=lambda f: f.top)
@@ -1316,12 +1325,6 @@ def _above_sources(level: Level, base: Range, data: CompensationData) -> str:
             f"The typical base, {_dollars(base.typical)}, is above the top of every published "
             f"figure for this level (the highest is {_dollars(top.top)}, {who}): the factors "
             "of this profile take it past what the sources describe, so read it with care."
-        )
-    if base.high > top.top:
-        return (
-            f"The top of the range, {_dollars(base.high)}, is above every published figure for "
-            f"this level (the highest is {_dollars(top.top)}, {who}); the official statistics "
-            "and the survey show that some people are paid this much."
         )
     return ""
 

@@ -38,6 +38,7 @@ PROFILE = {
     "metro": "new-york",
     "work_mode": "hybrid",
     "portfolio_arr": "6000000",
+    "years": "7",
     "certification": "y",
 }
 
@@ -52,7 +53,8 @@ def _estimate(data, **overrides):
             metro=values["metro"],
             work_mode=values["work_mode"],
             portfolio_arr=float(values["portfolio_arr"]),
-            certification=True,
+            years=float(values["years"]),
+            flags=frozenset({"certification"}),
         ),
         data,
     )
@@ -71,8 +73,11 @@ def test_browse_lists_every_level_with_its_ranges(client, data):
             assert usd(value) in text
     page = response.get_data(as_text=True)
     assert 'role="img"' in page and 'aria-labelledby="browse-chart-title browse-chart-desc"' in page
-    assert "Thin evidence" in page
+    assert "Priced from Key Account Manager" in text
+    assert "8 in 10" in text
     assert "/salaries/estimate?level=account-manager" in page
+    # The browse page starts on every industry together.
+    assert '<option selected value="">All industries</option>' in page
 
 
 def test_browse_filters_move_the_ranges_and_keep_the_choice(client, data):
@@ -89,6 +94,20 @@ def test_browse_filters_move_the_ranges_and_keep_the_choice(client, data):
     assert '<option selected value="san-francisco">' in page
     # Each level's estimate link carries the filters, so the estimate matches the row.
     assert "company_size=large" in page and "metro=san-francisco" in page
+
+
+def _axis_labels(page: str) -> list[str]:
+    svg = page.split('id="browse-chart-title"', 1)[1]
+    return re.findall(r">\$([\d,]+)k</text>", svg)
+
+
+def test_browse_chart_keeps_one_axis_across_filters(client):
+    plain = _axis_labels(client.get("/salaries").get_data(as_text=True))
+    query = {"industry": "technology-saas", "company_size": "large", "metro": "san-francisco"}
+    rich = _axis_labels(client.get("/salaries?" + urlencode(query)).get_data(as_text=True))
+    small = {"industry": "business-services", "company_size": "small"}
+    poor = _axis_labels(client.get("/salaries?" + urlencode(small)).get_data(as_text=True))
+    assert plain and plain == rich == poor
 
 
 def test_browse_rejects_an_unknown_filter_with_the_form_still_shown(client):
@@ -129,8 +148,10 @@ def test_estimate_page_shows_the_estimators_figures_and_every_factor(client, dat
     assert response.status_code == 200
     text = _page(response)
     for pay in (expected.base, expected.variable, expected.total_cash):
-        for value in (pay.low, pay.typical, pay.high):
+        for value in (pay.low, pay.p25, pay.typical, pay.p75, pay.high):
             assert usd(value) in text
+    assert "8 in 10 are paid within" in text
+    assert f"Confidence: {expected.confidence.label}" in text
     assert expected.factors, "the profile should apply factors"
     for factor in expected.factors:
         assert factor.name in text
@@ -142,17 +163,20 @@ def test_estimate_page_shows_the_estimators_figures_and_every_factor(client, dat
     assert 'href="/sources#interview-guys-2025"' in page
     assert 'href="/salaries/methodology"' in page
     assert "/salaries/estimate.pdf?level=senior-account-manager" in page
+    for step in expected.steps:
+        assert step.name in text
     assert 'aria-labelledby="estimate-chart-title estimate-chart-desc"' in page
 
 
 def test_estimate_errors_are_400_on_their_fields_and_keep_the_values(client):
-    query = {**PROFILE, "metro": "atlantis", "portfolio_arr": "-5", "mba": "y"}
+    query = {**PROFILE, "metro": "atlantis", "portfolio_arr": "-5", "mba": "y", "years": "lots"}
     response = client.get("/salaries/estimate?" + urlencode(query))
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert 'id="metro-error"' in page and "Allowed values: national" in page
     assert 'id="portfolio_arr-error"' in page and "Cannot be negative" in page
     assert 'value="-5"' in page
+    assert 'id="years-error"' in page and 'value="lots"' in page
     assert re.search(r'<input[^>]*checked[^>]*id="mba"', page)
     assert re.search(r'<input[^>]*checked[^>]*id="certification"', page)
     assert '<option selected value="senior-account-manager">' in page
@@ -187,18 +211,26 @@ def test_estimate_pdf_with_bad_values_is_a_400_page(client):
 def test_methodology_shows_the_method_and_a_live_worked_example(client, data):
     response = client.get("/salaries/methodology")
     assert response.status_code == 200
-    text = _page(response)
+    text = " ".join(_page(response).split())
     for paragraph in data.method.paragraphs:
-        assert paragraph[:60] in text
+        assert " ".join(paragraph.split())[:60] in text
     expected = estimate_salary(data.worked_example, data)
-    assert len(expected.factors) == 4
+    kinds = {step.kind for step in expected.steps}
+    assert {"anchor", "survey", "factor"} <= kinds
+    for step in expected.steps:
+        assert step.name in text
+        assert usd(step.after) in text
     for factor in expected.factors:
         assert factor.name in text
-        assert ("+" + usd(factor.effect_usd)) in text
     for pay in (expected.base, expected.variable, expected.total_cash):
         assert usd(pay.typical) in text
         assert f"{usd(pay.low)} {EN_DASH} {usd(pay.high)}" in text
-    assert usd(data.levels[data.worked_example.level].band.typical) in text
+    # The official figures the levels are anchored on, and every level's median.
+    for occupation in data.occupations.values():
+        assert occupation.title in text
+        assert usd(occupation.values[50]) in text
+    for level in data.levels.values():
+        assert usd(level.band.median) in text
 
 
 # --------------------------------------------------------------------------- API
@@ -210,8 +242,13 @@ def test_api_returns_the_contract_shape(client, data):
     assert response.mimetype == "application/json"
     body = response.get_json()
     for key in ("base", "variable", "total_cash"):
-        assert set(body[key]) >= {"low", "typical", "high"}
+        assert set(body[key]) == {"low", "typical", "high", "p10", "p25", "median", "p75", "p90"}
         assert body[key]["low"] <= body[key]["typical"] <= body[key]["high"]
+        assert body[key]["p10"] <= body[key]["p25"] <= body[key]["median"]
+        assert body[key]["median"] <= body[key]["p75"] <= body[key]["p90"]
+    assert body["profile"]["years"] == 7
+    assert body["confidence"]["label"] in {"high", "medium", "low"}
+    assert body["steps"][0]["kind"] == "anchor"
     for factor in body["factors"]:
         assert {"name", "effect_pct", "effect_usd", "source"} <= set(factor)
     assert isinstance(body["sources"], list) and body["sources"]
@@ -238,6 +275,7 @@ def test_api_defaults_match_the_design(client, data):
         ({"level": "account-manager", "portfolio_arr": "-1"}, "portfolio_arr", "negative"),
         ({"level": "account-manager", "portfolio_arr": "1e15"}, "portfolio_arr", "limit"),
         ({"level": "account-manager", "mba": "maybe"}, "mba", "true or false"),
+        ({"level": "account-manager", "years": "ten"}, "years", "not a number"),
     ],
 )
 def test_api_rejects_bad_values_naming_what_is_allowed(client, query, field, needle):

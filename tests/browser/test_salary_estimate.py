@@ -37,14 +37,14 @@ def test_estimate_a_salary_and_download_its_pdf(page, live_server, app, width):
             metro="chicago",
             work_mode="remote",
             portfolio_arr=6_500_000,
-            key_accounts=True,
+            flags=frozenset({"key_accounts"}),
         ),
         app.extensions["content"].compensation,
     )
     result = page.locator("#result")
     assert result.get_by_role("heading", name="Estimate: Account Manager").is_visible()
     assert usd(expected.total_cash.typical) in result.locator(".figure-row").inner_text()
-    breakdown = page.get_by_role("table", name="Factors applied to the typical base salary")
+    breakdown = page.get_by_role("table", name="Factors applied to the median base salary")
     assert breakdown.is_visible()
     for factor in expected.factors:
         assert factor.name in breakdown.inner_text()
@@ -73,3 +73,32 @@ def test_bad_portfolio_is_reported_on_its_field(page, live_server):
     # The summary links to the field.
     summary.get_by_role("link", name="Portfolio managed").click()
     assert page.evaluate("document.activeElement.id") == "portfolio_arr"
+
+
+def test_browse_table_and_chart_are_readable_at_390_px(page, live_server):
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(live_server + "/salaries")
+    # Nothing is cut: the page does not scroll sideways and each median is shown whole.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    cell = page.locator(".salary-table td.typical").first
+    text = cell.inner_text()
+    assert cell.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert text.endswith(",000") or text.endswith(",500")
+    # Chart labels render at a legible size on screen.
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.range-chart text')]
+            .filter(t => t.getBoundingClientRect().height > 0)
+            .map(t => t.getBoundingClientRect().height)"""
+    )
+    assert sizes and min(sizes) >= 11
+
+
+def test_offer_check_from_the_estimate(page, live_server):
+    page.goto(live_server + "/salaries/estimate?level=account-manager&metro=chicago")
+    page.get_by_role("link", name="Check an offer for this profile").click()
+    page.get_by_label("Offered base salary").fill("$64,000")
+    page.get_by_role("button", name="Check the offer").click()
+    result = page.locator("#result")
+    assert result.get_by_role("heading", name="Offer check: Account Manager").is_visible()
+    assert "Higher than about" in result.inner_text()
+    assert page.get_by_label("Metro area").input_value() == "chicago"
