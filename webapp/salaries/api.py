@@ -9,6 +9,7 @@ from flask.typing import ResponseReturnValue
 from webapp.api.inputs import requested_format
 from webapp.api.schemas import OfferCheck, SalaryEstimate
 from webapp.salaries.service import (
+    estimate_body,
     estimate_for,
     estimate_pdf_response,
     offer_for,
@@ -25,7 +26,7 @@ def salary_estimate() -> ResponseReturnValue:
     result = estimate_for(request.args)
     if fmt == "pdf":
         return estimate_pdf_response(result)
-    return jsonify(SalaryEstimate.body(result.to_dict()))
+    return jsonify(estimate_body(result, lambda r: SalaryEstimate.body(r.to_dict())))
 
 
 @bp.get("/salary/offer-check")

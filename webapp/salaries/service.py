@@ -4,7 +4,7 @@ and their PDFs."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Response, current_app
@@ -30,10 +30,38 @@ def compensation() -> CompensationData:
     return get_content(current_app).compensation
 
 
+# Estimates depend only on the profile and the content loaded at start-up, so each worker
+# keeps the latest ones (a bounded memo, emptied when full).
+MEMO_SIZE = 4096
+
+
+def _memo(name: str) -> dict[Any, Any]:
+    memo: dict[Any, Any] = current_app.extensions.setdefault(name, {})
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    return memo
+
+
+def estimate_of(profile: SalaryProfile) -> Estimate:
+    """The estimate of a valid profile, computed once per worker."""
+    memo = _memo("salary_estimates")
+    if profile not in memo:
+        memo[profile] = estimate_salary(profile, compensation())
+    result: Estimate = memo[profile]
+    return result
+
+
 def estimate_for(params: Mapping[str, Any]) -> Estimate:
     """The estimate of the profile in query-string values; raises FieldErrors for bad ones."""
-    data = compensation()
-    return estimate_salary(parse_profile(params, data), data)
+    return estimate_of(parse_profile(params, compensation()))
+
+
+def estimate_body(result: Estimate, build: Callable[[Estimate], dict[str, Any]]) -> Any:
+    """The API body of an estimate, built once per worker and profile."""
+    memo = _memo("salary_bodies")
+    if result.profile not in memo:
+        memo[result.profile] = build(result)
+    return memo[result.profile]
 
 
 def offer_for(params: Mapping[str, Any]) -> OfferCheck:
