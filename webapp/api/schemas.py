@@ -490,10 +490,17 @@ class JobTerm(ResponseModel):
     kind: str
     count: int
     covered: bool
+    importance: float = Field(description="How much the term weighs in the match.")
+    part: str = Field(
+        description="The part of the posting it comes from: requirements, responsibilities, "
+        "preferred or intro."
+    )
+    required: bool = Field(description="False when the posting calls it a plus.")
 
 
 class JobMatch(ResponseModel):
-    """How much of the posting's vocabulary the resume covers."""
+    """How much of the posting's requirements the resume covers, weighted by importance;
+    ``missing`` is ordered by importance."""
 
     share: float
     percent: int
