@@ -49,7 +49,6 @@ def builder() -> ResponseReturnValue:
     form = BuilderForm(content, role=request.args.get("role"))
     if not form.validate_on_submit() or form.posting_request is None:
         status = 400 if form.is_submitted() else 200
-        keep_within(form.posting, MAX_POSTING_CHARS)
         return render_template("jobdesc/builder.html", form=form, limits=MAX_CHARS), status
     posting = compose_posting(form.posting_request, content)
     if export_format:
