@@ -42,18 +42,24 @@ BUILDER_FIELDS: tuple[str, ...] = (
 )
 
 
-def keep_within(field: Field, limit: int) -> None:
-    """Echo at most ``limit`` characters of an over-long text back into its box.
+# A refused text is echoed back whole up to this many times its limit, so a paste a little
+# over the limit loses nothing; beyond that only the first part comes back.
+ECHO_FACTOR = 4
 
-    A refused form shows what was typed, but sending megabytes back (a 4 MB paste) helps
-    nobody: the box keeps the first ``limit`` characters and says so.
+
+def keep_within(field: Field, limit: int) -> None:
+    """Echo an over-long text back into its box, but not megabytes of it.
+
+    A refused form shows what was typed; a text more than ECHO_FACTOR times its limit (a
+    4 MB paste) comes back as its first ``ECHO_FACTOR * limit`` characters, and says so.
     """
     text = field.data or ""
-    if isinstance(text, str) and len(text) > limit:
-        field.data = text[:limit]
+    keep = ECHO_FACTOR * limit
+    if isinstance(text, str) and len(text) > keep:
+        field.data = text[:keep]
         field.errors = [
             *field.errors,
-            f"The box keeps the first {limit:,} characters of the {len(text):,} you sent.",
+            f"The box keeps the first {keep:,} characters of the {len(text):,} you sent.",
         ]
 
 
