@@ -97,6 +97,11 @@ def _value(key: str, value: Any) -> str:
             return f"{value * 100:.1f}%"
         return f"{value:g}"
     if isinstance(value, dict):
+        if all(isinstance(v, dict) and "auc" in v for v in value.values()):
+            # One figure per posting: its AUC, lowest first (the postings' text stays out).
+            return ", ".join(
+                f"{v['auc']:.2f}" for v in sorted(value.values(), key=lambda v: v["auc"])
+            )
         return ", ".join(f"{k}: {_value(key, v)}" for k, v in value.items())
     return str(value)
 

@@ -146,8 +146,8 @@ class ScoreEval:
         by_posting: dict[str, Any] = {}
         for result in self.job_match:
             value = auc(self._values(result.shares, "sales"), self._values(result.shares, "others"))
+            # Keyed by the posting's id only: its text (title included) stays in ../shared.
             by_posting[result.posting.job_id] = {
-                "title": result.posting.title,
                 "auc": None if value is None else round(value, 3),
                 "median_sales": _median(self._values(result.shares, "sales")),
                 "median_others": _median(self._values(result.shares, "others")),
@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nJob-match AUC by posting:")
     for job_id, item in figures["job_match_auc_by_posting"].items():
         print(
-            f"  {job_id} {item['title'][:45]:45s} AUC {item['auc']}  median sales "
+            f"  {job_id} AUC {item['auc']}  median sales "
             f"{item['median_sales']} others {item['median_others']}"
         )
     print("\nTop PUBLIC-RELATIONS / BANKING scores (read by hand):")
