@@ -122,3 +122,24 @@ def test_keyboard_only_run(page: Any, live_server: str) -> None:
     assert report.locator(".bullet-card").count() == 2
     assert "Grew revenue 20% across 30 enterprise accounts" in report.inner_text()
     assert page.get_by_label("Paste your resume").input_value() == SHORT_RESUME
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_text_as_an_ats_reads_it_opens_and_fits(
+    page: Any, live_server: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server + "/resume")
+    page.get_by_label("Paste your resume").fill(SHORT_RESUME)
+    page.get_by_role("button", name="Check my resume").click()
+    panel = page.locator("#ats-view")
+    panel.wait_for()
+    lines = panel.locator(".ats-line")
+    assert not lines.first.is_visible()  # folded until asked for
+    panel.locator("summary").focus()
+    page.keyboard.press("Enter")  # the keyboard opens it
+    assert lines.first.is_visible()
+    kinds = panel.locator(".ats-kind").all_inner_texts()
+    assert {"Heading", "Job", "Bullet"} <= set(kinds)
+    assert lines.count() == len([line for line in SHORT_RESUME.splitlines() if line.strip()])
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
