@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -28,6 +28,7 @@ __all__ = [
     "OptText",
     "SourceId",
     "Text",
+    "exact_keys",
     "load_file",
     "read_yaml",
     "validate",
@@ -82,6 +83,21 @@ OptText = Annotated[str, Strict(), StringConstraints(strip_whitespace=True)]
 Int = Annotated[int, Strict()]
 Bool = Annotated[bool, Strict()]
 Number = Annotated[float, Strict()]
+
+
+def exact_keys(
+    where: str, given: Mapping[str, object], expected: Iterable[str], what: str = "key"
+) -> None:
+    """``given`` (a mapping at the dotted ``where``) must have exactly the keys ``expected``
+    lists: a missing one or an unknown one raises FieldProblem naming it."""
+    names = list(expected)
+    needs = "is required" if what == "key" else f"is required (every {what} needs an entry)"
+    for key in names:
+        if key not in given:
+            raise FieldProblem(f"{where}.{key}", needs)
+    for key in given:
+        if key not in names:
+            raise FieldProblem(f"{where}.{key}", f"is not a known {what} ({', '.join(names)})")
 
 
 def _known_source(value: str, info: ValidationInfo) -> str:

@@ -3,7 +3,6 @@ it, and the method that combines them (scoring/salary.py does the combining)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
@@ -17,6 +16,7 @@ from scoring.models.base import (
     OptText,
     SourceId,
     Text,
+    exact_keys,
 )
 
 __all__ = [
@@ -432,7 +432,7 @@ class CompensationFile(ContentModel):
     def _keys_match(self, info: ValidationInfo) -> CompensationFile:
         levels = (info.context or {}).get("levels")
         if levels is not None:
-            _same_keys("levels", self.levels, levels, "level")
+            exact_keys("levels", self.levels, levels, "level")
         direct = [slug for slug, level in self.levels.items() if level.pricing == "direct"]
         for slug, level in self.levels.items():
             for i, other in enumerate(level.priced_from):
@@ -448,7 +448,7 @@ class CompensationFile(ContentModel):
             ("work_mode", "work_mode"),
         ):
             entries = getattr(self.effects, group)
-            _same_keys(f"effects.{group}", entries, self.choices.labels(field), "choice")
+            exact_keys(f"effects.{group}", entries, self.choices.labels(field), "choice")
         self._model_refers_to_known_things()
         example = self.method.worked_example
         for i, flag in enumerate(example.flags):
@@ -511,16 +511,3 @@ def _published(effects: Effects, path: str) -> object | None:
     if isinstance(item, dict):
         return item.get(key)
     return None if key else item
-
-
-def _same_keys(
-    where: str, entries: Mapping[str, object], expected: Iterable[str], what: str
-) -> None:
-    """``entries`` must have exactly the keys ``expected`` lists."""
-    names = list(expected)
-    for key in names:
-        if key not in entries:
-            raise FieldProblem(f"{where}.{key}", f"is required (every {what} needs an entry)")
-    for key in entries:
-        if key not in names:
-            raise FieldProblem(f"{where}.{key}", f"is not a known {what} ({', '.join(names)})")

@@ -9,7 +9,7 @@ from functools import cache
 
 from pydantic import Field, model_validator
 
-from scoring.models.base import ContentModel, FieldProblem, Int, SourceId, Text
+from scoring.models.base import ContentModel, FieldProblem, Int, SourceId, Text, exact_keys
 
 __all__ = [
     "HEADING_KEYS",
@@ -63,16 +63,6 @@ def check_placeholders(field: str, text: str, allowed: frozenset[str]) -> None:
             raise FieldProblem(
                 field, f"uses unknown placeholder '{{{placeholder}}}' (allowed: {known})"
             )
-
-
-def exact_keys(where: str, given: Mapping[str, object], expected: tuple[str, ...]) -> None:
-    """``given`` must have exactly the keys ``expected`` lists."""
-    for key in expected:
-        if key not in given:
-            raise FieldProblem(f"{where}.{key}", "is required")
-    for key in given:
-        if key not in expected:
-            raise FieldProblem(f"{where}.{key}", f"is not a known key ({', '.join(expected)})")
 
 
 class WorkModeText(ContentModel):

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
-from scoring.models.base import ContentModel, FieldProblem, Int, Number, SourceId, Text
+from scoring.models.base import ContentModel, FieldProblem, Int, Number, SourceId, Text, exact_keys
 
 __all__ = [
     "EXPLANATION_KEYS",
@@ -159,14 +159,7 @@ class GenderCodedFile(ContentModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> GenderCodedFile:
-        for key in EXPLANATION_KEYS:
-            if key not in self.explanations:
-                raise FieldProblem(f"explanations.{key}", "is required")
-        for key in self.explanations:
-            if key not in EXPLANATION_KEYS:
-                raise FieldProblem(
-                    f"explanations.{key}", f"is not a verdict ({', '.join(EXPLANATION_KEYS)})"
-                )
+        exact_keys("explanations", self.explanations, EXPLANATION_KEYS)
         try:
             _check_templates(self.explanations, dict.fromkeys(EXPLANATION_KEYS, _SAMPLE))
         except FieldProblem as exc:
