@@ -7,6 +7,7 @@ with the code that produced them); nothing on the page is typed by hand.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,12 @@ from webapp.resume import bp
 EVAL_RESULTS = ROOT / "docs" / "eval.json"
 
 
+@cache
 def eval_results(path: Path = EVAL_RESULTS) -> dict[str, Any]:
-    """The latest figures of ``make eval``; empty when it has not been run."""
+    """The latest figures of ``make eval``; empty when it has not been run.
+
+    Read once per process: the file changes only with a new release of the code.
+    """
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
