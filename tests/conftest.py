@@ -23,6 +23,7 @@ TEST_CONFIG: dict[str, Any] = {
     "SECRET_KEY": "test-secret-key",
     # Far above what the suite sends; the rate-limit tests build apps with their own.
     "RATELIMIT_HEAVY": "1000 per minute",
+    "RATELIMIT_BULLET": "10000 per minute",
     # Every export test renders its PDF; the cache tests give the app a cache of their own.
     "PDF_CACHE_SIZE": 0,
 }

@@ -35,6 +35,7 @@ ENDPOINTS = {
     "/api/v1/job-descriptions": "api.jobdesc.job_description",
     "/api/v1/language-check": "api.jobdesc.language_check",
     "/api/v1/resume/analyze": "api.resume.analyze",
+    "/api/v1/resume/bullet": "api.resume.bullet",
 }
 
 # A valid body for every POST of the API.
@@ -42,6 +43,7 @@ POST_BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/job-descriptions": API_BODY,
     "/api/v1/language-check": {"text": "We want a supportive, collaborative team player."},
     "/api/v1/resume/analyze": {"text": RESUME},
+    "/api/v1/resume/bullet": {"text": "Grew revenue 20% across 30 accounts"},
 }
 
 

@@ -135,6 +135,7 @@ OPERATIONS = [
     ("POST", "/api/v1/job-descriptions", 25),
     ("POST", "/api/v1/language-check", 25),
     ("POST", "/api/v1/resume/analyze", 8),
+    ("POST", "/api/v1/resume/bullet", 25),
 ]
 # GET /api/v1/roles takes no input, so there is nothing negative to generate.
 NO_INPUT = {("GET", "/api/v1/roles")}

@@ -671,7 +671,9 @@ def test_page_says_plainly_when_a_resume_is_not_in_english(client: FlaskClient) 
     assert "out of 100" not in page
 
 
-def test_accuracy_page_shows_the_latest_figures_and_the_rubric(app: Flask, client) -> None:
+def test_accuracy_page_shows_the_latest_figures_and_the_rubric(
+    app: Flask, client: FlaskClient
+) -> None:
     from webapp.resume.accuracy import eval_results
 
     response = client.get("/resume/accuracy")
@@ -688,7 +690,9 @@ def test_accuracy_page_shows_the_latest_figures_and_the_rubric(app: Flask, clien
     assert 'href="/resume/accuracy"' in client.get("/resume").get_data(as_text=True)
 
 
-def test_accuracy_page_without_a_measurement(client, monkeypatch) -> None:
+def test_accuracy_page_without_a_measurement(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import webapp.resume.accuracy as accuracy
 
     monkeypatch.setattr(accuracy, "eval_results", lambda path=None: {})

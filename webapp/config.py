@@ -25,6 +25,9 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "CONTENT_DIR": "",  # empty: scoring.content.DEFAULT_CONTENT_DIR
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEAVY": "30 per minute",
+        # Judging one bullet as it is edited (POST /api/v1/resume/bullet): same clients and
+        # store as the heavy budget, a higher allowance since a person types in bursts.
+        "RATELIMIT_BULLET": "120 per minute",
         "PDF_CACHE_SIZE": 64,
         # Proxies in front of the app that set X-Forwarded-For/-Proto/-Host (0: none;
         # make run's nginx is 1). Trusting more hops than there are lets clients spoof
@@ -38,7 +41,13 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
 )
 
 # Variables whose value is used as it is, under the same name.
-_PLAIN = ("SPACY_MODEL", "CONTENT_DIR", "RATELIMIT_STORAGE_URI", "RATELIMIT_HEAVY")
+_PLAIN = (
+    "SPACY_MODEL",
+    "CONTENT_DIR",
+    "RATELIMIT_STORAGE_URI",
+    "RATELIMIT_HEAVY",
+    "RATELIMIT_BULLET",
+)
 
 
 class ConfigError(RuntimeError):

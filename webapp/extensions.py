@@ -36,3 +36,13 @@ def heavy_cost() -> int:
 
 # Resume analysis and PDF exports share one budget per client.
 heavy_limit = limiter.shared_limit(_heavy_limit, scope="heavy", cost=heavy_cost)
+
+
+def _bullet_limit() -> str:
+    limit: str = current_app.config["RATELIMIT_BULLET"]
+    return limit
+
+
+# Judging one bullet while it is edited: the heavy budget's clients and store, its own
+# higher allowance (a bullet is a few words, and a person editing sends one per pause).
+bullet_limit = limiter.shared_limit(_bullet_limit, scope="bullet")

@@ -472,6 +472,16 @@ def role_keywords(analyzer: ResumeAnalyzer, role: Role) -> frozenset[str]:
         )
 
 
+def judge_bullet(text: str, analyzer: ResumeAnalyzer) -> BulletFinding:
+    """Judge one bullet as the full analysis judges each of its bullets (for editing in place).
+
+    Runs inside spaCy's ``memory_zone`` like ``analyze_resume``: nothing of the text stays.
+    """
+    with analyzer.nlp.memory_zone():
+        (doc,) = analyzer.tag([text])
+        return analyze_bullet(doc, analyzer.lexicon)
+
+
 def analyze_resume(
     text: str,
     *,

@@ -27,7 +27,7 @@ from webapp.errors import CODES
 from webapp.jobdesc.builder import LIST_FIELDS, MAX_CHARS, MAX_LINE_CHARS, MAX_LIST_LINES
 from webapp.jobdesc.exports import EXPORT_FORMATS
 from webapp.jobdesc.service import MAX_POSTING_CHARS
-from webapp.resume.forms import MAX_RESUME_CHARS
+from webapp.resume.forms import MAX_BULLET_CHARS, MAX_RESUME_CHARS
 
 Schema = dict[str, Any]
 
@@ -445,6 +445,39 @@ def _paths(content: Content) -> dict[str, Schema]:
                             "application/pdf": pdf,
                         },
                     },
+                    **_errors(400, 405, 413, 429),
+                },
+            }
+        },
+        "/api/v1/resume/bullet": {
+            "post": {
+                "operationId": "judgeResumeBullet",
+                "summary": "Judge one bullet as the analysis judges each of its bullets, for "
+                "editing in place: verdict, action verb, metric, result, rewrite.",
+                "description": "The text is never stored or logged.",
+                "tags": ["resume"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                {
+                                    "text": {
+                                        "type": "string",
+                                        "minLength": 1,
+                                        "maxLength": MAX_BULLET_CHARS,
+                                        "pattern": r"\S",
+                                        "description": "One bullet.",
+                                    },
+                                    "level": _enum(content.roles, "The target role level."),
+                                },
+                                ["text"],
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("BulletFinding"), "The bullet judged."),
                     **_errors(400, 405, 413, 429),
                 },
             }

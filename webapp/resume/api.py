@@ -1,4 +1,5 @@
-"""JSON API of the resume checker: POST /api/v1/resume/analyze (JSON, or a PDF with format=pdf).
+"""JSON API of the resume checker: POST /api/v1/resume/analyze (JSON, or a PDF with format=pdf),
+and POST /api/v1/resume/bullet (one bullet judged, for editing in place).
 
 Send JSON ``{"text", "level", "job_description"}`` (only ``text`` required), or
 multipart/form-data with a ``file`` (PDF, DOCX or TXT) or a ``text`` field, plus the
@@ -16,11 +17,12 @@ from flask.typing import ResponseReturnValue
 
 from scoring.errors import FieldErrors
 from scoring.resume.extract import Extracted, ExtractionError
-from scoring.resume.report import DEFAULT_LEVEL
+from scoring.resume.report import DEFAULT_LEVEL, judge_bullet
 from webapp.api.inputs import json_object, requested_format
-from webapp.api.schemas import ResumeReport
-from webapp.extensions import heavy_limit
+from webapp.api.schemas import BulletFinding, ResumeReport
+from webapp.extensions import bullet_limit, heavy_limit
 from webapp.jobdesc.service import MAX_POSTING_CHARS
+from webapp.resume.forms import MAX_BULLET_CHARS
 from webapp.resume.service import (
     UnreadableResume,
     allowed_levels,
@@ -30,6 +32,7 @@ from webapp.resume.service import (
     report_body,
     report_for,
     report_pdf_response,
+    resume_analyzer,
 )
 
 bp = Blueprint("resume", __name__)
@@ -57,6 +60,30 @@ def analyze() -> ResponseReturnValue:
     if fmt == "pdf":
         return report_pdf_response(report, given.resume)
     return jsonify(ResumeReport.body(report_body(report, given.resume)))
+
+
+@bp.post("/resume/bullet")
+@bullet_limit
+def bullet() -> ResponseReturnValue:
+    """Judge one bullet as the analysis does (verdict, verb, metric, rewrite), for editing."""
+    fields = json_object('{"text": "Grew revenue 20%", "level": "account-manager"}')
+    _level(fields.get("level"))  # the contract takes a level; bullets are judged alike
+    finding = judge_bullet(_bullet_text(fields.get("text")), resume_analyzer())
+    return jsonify(BulletFinding.body(finding.to_dict()))
+
+
+def _bullet_text(value: Any) -> str:
+    if not isinstance(value, str):
+        _invalid("text", "Required: the bullet as a string.")
+    if not value.strip():
+        _invalid("text", "Empty: write the bullet to have it judged.")
+    if len(value) > MAX_BULLET_CHARS:
+        _invalid(
+            "text",
+            f"The bullet has {len(value):,} characters; the limit is {MAX_BULLET_CHARS:,}. "
+            "Judge one bullet at a time.",
+        )
+    return value
 
 
 def read_input() -> AnalyzeInput:

@@ -11,6 +11,8 @@ from webapp.jobdesc.service import MAX_POSTING_CHARS
 
 # About ten pages of text: far more than any resume, small enough to analyse quickly.
 MAX_RESUME_CHARS = 50_000
+# One bullet judged while it is edited: a long bullet is about 60 words (400 characters).
+MAX_BULLET_CHARS = 1000
 UPLOAD_EXTENSIONS = ("pdf", "docx", "txt")
 
 
