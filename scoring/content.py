@@ -16,6 +16,7 @@ from scoring.jobdesc import JobDescriptionTexts, load_jobdesc_texts
 from scoring.language import GenderLexicon, load_gender_lexicon
 from scoring.models.base import ContentError
 from scoring.models.rubric import Rubric, load_rubric
+from scoring.pay_transparency import PayTransparencyFile, load_pay_transparency
 from scoring.resume.language_id import LanguageProfiles, load_language_profiles
 from scoring.resume.lexicon import Lexicon, load_lexicon
 from scoring.resume.structure import SectionVocabulary, load_section_vocabulary
@@ -43,6 +44,8 @@ class Content:
     languages: LanguageProfiles
     #: How a bullet is judged, in the site's words (content/rubric.yaml).
     rubric: Rubric
+    #: Pay-range-in-posting laws (content/pay_transparency.yaml).
+    pay_transparency: PayTransparencyFile
 
 
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
@@ -65,4 +68,5 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> Content:
         section_vocab=load_section_vocabulary(root, sources=sources),
         languages=load_language_profiles(root, sources),
         rubric=load_rubric(root, sources),
+        pay_transparency=load_pay_transparency(root, sources),
     )
