@@ -52,6 +52,14 @@ JOB_POSTING = {
     "work_mode": "hybrid",
 }
 
+# A 30-word bullet, judged alone as it is edited in place (issue 14: p50 under 15 ms).
+BULLET = "resume bullet (30 words)"
+BULLET_TEXT = (
+    "Grew net revenue retention to 118% across 42 enterprise accounts worth $6.5M ARR by "
+    "running quarterly business reviews and renewing every contract two months before "
+    "its end date each year"
+)
+
 ENDPOINTS = (
     Endpoint("baseline /healthz", "GET", "/healthz", 400),
     Endpoint("home page", "GET", "/", 400),
@@ -77,6 +85,14 @@ ENDPOINTS = (
         "/api/v1/resume/analyze",
         80,
         json.dumps({"text": RESUME, "level": "senior-account-manager"}).encode(),
+        "application/json",
+    ),
+    Endpoint(
+        BULLET,
+        "POST",
+        "/api/v1/resume/bullet",
+        400,
+        json.dumps({"text": BULLET_TEXT, "level": "account-manager"}).encode(),
         "application/json",
     ),
     Endpoint(
@@ -116,6 +132,7 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
         os.environ,
         SECRET_KEY="bench-secret",
         RATELIMIT_HEAVY="100000 per minute",
+        RATELIMIT_BULLET="100000 per minute",
         MAX_REQUESTS="0",
     )
     cmd = [
@@ -418,6 +435,10 @@ def main() -> int:
     print(
         f"  job description PDF, repeat download, p50 (HTTP) / bare one-page render: "
         f"{pdf_repeat * 1000:.1f} ms / {bare * 1000:.1f} ms = {pdf_repeat / bare:.2f}"
+    )
+    print(
+        f"  resume bullet, p50 (HTTP) at concurrency 1 / 8: {results[(BULLET, 1)][1] * 1000:.1f} "
+        f"ms / {results[(BULLET, 8)][1] * 1000:.1f} ms  (target < 15 ms)"
     )
     for name in ("home page", "role page"):
         ratio = results[(name, 8)][0] / results[(ENDPOINTS[0].name, 8)][0]
