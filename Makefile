@@ -34,11 +34,15 @@ system-deps:
 	  else echo "WeasyPrint needs Pango: install libpango-1.0-0 and libpangoft2-1.0-0"; exit 1; fi; fi
 
 # make run puts nginx in front of gunicorn (deploy/serve.py): install it when missing and
-# root; without it, gunicorn serves directly and says so.
+# root; without it, gunicorn serves directly and says so. The multi-instance test
+# (tests/test_multi_instance.py) also starts a real Redis: install redis-server the same way.
 serve-deps:
 	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && (apt-get install -y -qq nginx-light || apt-get install -y -qq nginx); \
 	  else echo "nginx is missing and we are not root: make run serves with gunicorn alone, and the serving tests are skipped."; fi; fi
+	@if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server; \
+	  else echo "redis-server is missing and we are not root: the multi-instance tests are skipped."; fi; fi
 
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \

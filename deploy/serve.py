@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -57,8 +57,22 @@ def _quote(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def nginx_config(run: Path, host: str, port: int, max_body: int) -> str:
-    """nginx's configuration for one run folder."""
+def nginx_config(
+    run: Path | str,
+    listen: str,
+    max_body: int,
+    upstreams: Sequence[str],
+    *,
+    as_root: bool = False,
+) -> str:
+    """nginx's configuration for one run folder (its pid file and temporary paths).
+
+    :param listen: nginx's ``listen`` argument, ``host:port`` or a port.
+    :param upstreams: the app instances, each an nginx ``server`` address
+        (``unix:/path.sock`` or ``host:port``); more than one share the load.
+    :param as_root: nginx is started by root, so its workers run as root too (a run folder
+        made by root is not for nginx's default user).
+    """
     limit = f"{max_body / MB:g} MB"
     html_pages, json_pages, locations = [], [], []
     for status, (code, message) in _STATUS_TEXT.items():
@@ -87,13 +101,17 @@ def nginx_config(run: Path, host: str, port: int, max_body: int) -> str:
                     ]
                 )
             )
-    user = "user root;" if os.geteuid() == 0 else ""
+    if not upstreams:
+        raise ValueError("nginx needs at least one app instance")
+    # One instance: never mark it failed (there is no other to send to). Several: an
+    # instance that fails is passed over for 10 s, then tried again.
+    options = "fail_timeout=0" if len(upstreams) == 1 else "max_fails=1 fail_timeout=10s"
     fields = {
         "RUN": str(run),
-        "HOST": host,
-        "PORT": str(port),
+        "LISTEN": listen,
         "MAX_BODY": str(max_body),
-        "USER": user,
+        "USER": "user root;" if as_root else "",
+        "UPSTREAMS": "\n".join(f"        server {address} {options};" for address in upstreams),
         "HTML_ERROR_PAGES": "\n".join(html_pages),
         "JSON_ERROR_PAGES": "\n".join(json_pages),
         "ERROR_LOCATIONS": "\n".join(locations),
@@ -167,7 +185,16 @@ def main() -> int:
             processes.append(_gunicorn(f"unix:{socket}", env))
             _wait_for(socket, 120, processes[0])
             conf = run / "nginx.conf"
-            conf.write_text(nginx_config(run, host, port, max_body), encoding="utf-8")
+            conf.write_text(
+                nginx_config(
+                    run,
+                    f"{host}:{port}",
+                    max_body,
+                    [f"unix:{socket}"],
+                    as_root=os.geteuid() == 0,
+                ),
+                encoding="utf-8",
+            )
             processes.append(subprocess.Popen([nginx, "-p", str(run), "-c", str(conf)]))
         print(f"Serving on http://{host}:{port}", file=sys.stderr, flush=True)
         while all(p.poll() is None for p in processes):
