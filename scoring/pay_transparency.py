@@ -245,7 +245,8 @@ def _requirements(
         if req == "pay_range":
             if commission and facts.commission_statement:
                 # Both laws with a commission rule accept the statement in place of a range.
-                out.append(RequirementCheck(req, text.label, True, texts["commission_statement"].met))
+                statement = texts["commission_statement"].met
+                out.append(RequirementCheck(req, text.label, True, statement))
                 continue
             if facts.open_ended:
                 met, message = False, text.open_ended or text.missing
@@ -271,7 +272,8 @@ def _requirements(
         elif req == "commission_statement":
             if commission:
                 met = facts.commission_statement
-                out.append(RequirementCheck(req, text.label, met, text.met if met else text.missing))
+                message = text.met if met else text.missing
+                out.append(RequirementCheck(req, text.label, met, message))
         elif req == "good_faith_width":
             check = width_check(facts, rules)
             if check is not None:
@@ -312,7 +314,11 @@ def check_pay_transparency(
 # --- reading a pasted posting -----------------------------------------------------------
 
 _AMOUNT = r"\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
-_RANGE = re.compile(_AMOUNT + r"\s*(?:-|–|—|to|and)\s*(?:\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?")
+# Two figures joined by a hyphen, an en or em dash, "to" or "and".
+_RANGE = re.compile(
+    _AMOUNT
+    + r"\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
+)
 _ONE = re.compile(_AMOUNT + r"(\s*\+)?")
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "TEMPLATE_FIELDS",
     "WORK_MODES",
     "JobDescriptionFile",
+    "LevelText",
     "WorkModeText",
 ]
 
@@ -34,19 +35,22 @@ HEADING_KEYS: tuple[str, ...] = (
 )
 # Which placeholders each template may use: the composer fills exactly these.
 TEMPLATE_FIELDS: Mapping[str, frozenset[str]] = {
-    "title_line": frozenset({"title", "metro", "work_mode"}),
-    "level_line": frozenset({"title", "years", "industry", "metro", "work_mode"}),
     "about_fallback": frozenset({"company", "industry"}),
-    "intro": frozenset({"company", "title", "where"}),
+    "intro": frozenset({"company", "a_title", "where"}),
     "reports_to": frozenset({"reports_to"}),
     "portfolio": frozenset({"portfolio"}),
-    "kpi": frozenset({"name", "target"}),
     "pay_range": frozenset({"symbol", "low", "high", "period"}),
+    "pay_fixed": frozenset({"symbol", "amount", "period"}),
     "pay_line": frozenset({"range"}),
+    "deadline": frozenset({"date"}),
+    "remote_anywhere": frozenset(),
+    "remote_states": frozenset({"states"}),
 }
 HEADING_FIELDS = frozenset({"company"})
 EEO_FIELDS = frozenset({"company"})
-WORK_MODE_PHRASE_FIELDS = frozenset({"metro"})
+WORK_MODE_FIELDS = frozenset({"place", "area"})
+LEVEL_FIELDS = frozenset({"years"})
+COMMISSION_KINDS: tuple[str, ...] = ("part", "solely")
 
 
 def check_placeholders(field: str, text: str, allowed: frozenset[str]) -> None:
@@ -66,10 +70,23 @@ def check_placeholders(field: str, text: str, allowed: frozenset[str]) -> None:
 
 
 class WorkModeText(ContentModel):
-    """How a posting names a work mode, and the phrase that says where the work happens."""
+    """How a posting names a work mode: its label, the line under the title, and the
+    phrase that says where the work happens."""
 
     label: Text
+    line: Text
     phrase: Text
+
+
+class LevelText(ContentModel):
+    """A level's own posting text, in the employer's voice."""
+
+    summary: Text
+    # The experience asked for; {years} is the role's one years figure.
+    experience: Text
+    # The role's must-have line (from 0) this one replaces, when it states years too.
+    experience_replaces: Int | None = Field(default=None, ge=0)
+    how_to_apply: Text
 
 
 class SourcedText(ContentModel):
@@ -115,9 +132,14 @@ class JobDescriptionFile(ContentModel):
     templates: dict[str, Text]
     currencies: dict[str, Text] = Field(min_length=1)
     periods: dict[str, Text] = Field(min_length=1)
+    commission_labels: dict[str, Text]
+    commission: dict[str, Text]
     default_how_to_apply: Text
     eeo_statement: Text
+    levels: dict[str, LevelText]
     pay_checks: PayChecks
+    us_names: tuple[Text, ...] = Field(min_length=1)
+    us_states: dict[str, Text] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _complete(self) -> JobDescriptionFile:
@@ -126,8 +148,18 @@ class JobDescriptionFile(ContentModel):
         exact_keys("templates", self.templates, tuple(TEMPLATE_FIELDS))
         for key, text in self.headings.items():
             check_placeholders(f"headings.{key}", text, HEADING_FIELDS)
+        exact_keys("commission", self.commission, COMMISSION_KINDS)
+        exact_keys("commission_labels", self.commission_labels, ("none", *COMMISSION_KINDS))
         for key, mode in self.work_modes.items():
-            check_placeholders(f"work_modes.{key}.phrase", mode.phrase, WORK_MODE_PHRASE_FIELDS)
+            check_placeholders(f"work_modes.{key}.phrase", mode.phrase, WORK_MODE_FIELDS)
+            check_placeholders(f"work_modes.{key}.line", mode.line, WORK_MODE_FIELDS)
+        for key, level in self.levels.items():
+            check_placeholders(f"levels.{key}.experience", level.experience, LEVEL_FIELDS)
+            for name in ("summary", "how_to_apply"):
+                check_placeholders(f"levels.{key}.{name}", getattr(level, name), frozenset())
+        for code in self.us_states:
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                raise FieldProblem(f"us_states.{code}", "must be a two-letter postal code")
         for key, text in self.templates.items():
             check_placeholders(f"templates.{key}", text, TEMPLATE_FIELDS[key])
         check_placeholders("eeo_statement", self.eeo_statement, EEO_FIELDS)

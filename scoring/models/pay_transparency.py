@@ -43,7 +43,9 @@ REQUIREMENT_IDS: tuple[str, ...] = (
 # a remote job reports to an office in it.
 REACHES: tuple[str, ...] = ("place", "residence", "reports_to")
 Reach = Literal["place", "residence", "reports_to"]
-Requirement = Literal["pay_range", "benefits", "deadline", "commission_statement", "good_faith_width"]
+Requirement = Literal[
+    "pay_range", "benefits", "deadline", "commission_statement", "good_faith_width"
+]
 WIDTH_FIELDS = frozenset({"ratio", "actual", "reason"})
 
 

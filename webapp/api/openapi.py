@@ -183,6 +183,27 @@ def _posting_request(content: Content) -> Schema:
     properties["include_eeo"] = {"type": "boolean", "default": True}
     properties["pay_min"] = pay
     properties["pay_max"] = pay
+    jd = content.jobdesc_texts
+    properties["job_title"]["description"] = "The title as posted; default the level's title."
+    properties["city"]["description"] = "Where the job is; required unless remote."
+    properties["state"] = _enum(jd.us_states, "The US state (two-letter code).")
+    properties["country"]["description"] = "Outside the US only; leave state empty."
+    properties["remote_states"] = {
+        "description": "Remote jobs: state codes a hire may live in, as a list or "
+        "separated by commas; empty means anywhere in the US.",
+        "oneOf": [{"type": "string"}, {"type": "array", "items": _enum(jd.us_states)}],
+    }
+    properties["employees"] = {
+        "type": "integer",
+        "minimum": 1,
+        "description": "The employer's headcount: laws cover employers above a size.",
+    }
+    properties["deadline"] = {
+        "type": "string",
+        "format": "date",
+        "description": "The date applications close (YYYY-MM-DD), today or later.",
+    }
+    properties["commission"] = _enum(jd.commission_labels, "Default none.")
     return {
         "type": "object",
         "properties": properties,

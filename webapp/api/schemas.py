@@ -406,10 +406,51 @@ class PayRange(ResponseModel):
     period: str
     source: Literal["estimate", "recruiter"]
     note: str
+    warnings: list[str] = Field(
+        description="What to reconsider about a range the recruiter typed: wider than the "
+        "site's good-faith limit, a single figure where a law asks for a range, or a top "
+        "below the market median. Empty for the site's estimate."
+    )
+
+
+class PayLawRequirement(ResponseModel):
+    """One thing a pay-transparency law asks of the posting."""
+
+    id: Literal["pay_range", "benefits", "deadline", "commission_statement", "good_faith_width"]
+    label: str
+    met: bool
+    message: str
+
+
+class PayLawJurisdiction(ResponseModel):
+    """One state's or city's pay-transparency law and what it finds."""
+
+    id: str
+    name: str
+    applies: bool
+    why: str = Field(description="Why the law reaches the posting or does not.")
+    requirements: list[PayLawRequirement] = Field(
+        description="Empty when the law does not apply."
+    )
+    source: str = Field(description="The id of the source in GET /sources.")
+    effective: str = Field(description="In force from (YYYY-MM-DD).")
+    checked: str = Field(description="When this site last checked the rule (YYYY-MM-DD).")
+    verified: bool = Field(
+        description="False when the rule could not be confirmed in a primary source."
+    )
+    note: str
+
+
+class PayTransparency(ResponseModel):
+    """The posting against every pay-transparency law the site knows: a checklist."""
+
+    jurisdictions: list[PayLawJurisdiction]
+    compliant: bool = Field(description="Every requirement of every law that applies is met.")
+    disclaimer: str
 
 
 class JobDescription(ResponseModel):
-    """A composed posting with its exports, pay range and language check."""
+    """A composed posting with its exports, pay range, language and pay-law checks."""
 
     title: str
     role: RoleSlug
@@ -418,6 +459,7 @@ class JobDescription(ResponseModel):
     text: str
     pay_range: PayRange
     language_check: LanguageReport
+    pay_transparency: PayTransparency
 
 
 # --- the resume checker ----------------------------------------------------------------

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal, cast
 
 from scoring.content import Content
@@ -25,13 +26,24 @@ from scoring.jobdesc import (
 )
 from scoring.language import LanguageReport, check_language, highlight_segments
 from scoring.models.jobdesc import PayChecks
+from scoring.pay_transparency import (
+    Commission,
+    PayTransparencyReport,
+    PostingFacts,
+    PostingPlace,
+    check_pay_transparency,
+    width_check,
+)
 from scoring.roles import Role
-from scoring.salary import SalaryProfile, estimate_salary
+from scoring.salary import Estimate, SalaryProfile, estimate_salary
 
 # Character limits of the typed fields: room for any real posting, small enough to
 # keep a request (and its PDF) cheap.
 MAX_CHARS: Mapping[str, int] = {
     "company_name": 120,
+    "job_title": 120,
+    "city": 80,
+    "country": 80,
     "company_summary": 2_000,
     "reports_to": 120,
     "portfolio_size": 200,
@@ -43,6 +55,7 @@ MAX_LIST_LINES = 15
 MAX_LINE_CHARS = 300
 
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+MAX_EMPLOYEES = 10_000_000
 _UNSAFE_CHARS = frozenset({"Cc", "Cs", "Co", "Cn"})
 
 PaySource = Literal["estimate", "recruiter"]
@@ -50,13 +63,16 @@ PaySource = Literal["estimate", "recruiter"]
 
 @dataclass(frozen=True)
 class PostingRequest:
-    """Validated builder input: the role, the recruiter's choices and the pay range."""
+    """Validated builder input: the role, the recruiter's choices, the pay range, the
+    site's estimate for the job and where the posting applies."""
 
     role: Role
     choices: JobChoices
     pay: PayRange
     pay_source: PaySource
     pay_note: str
+    place: PostingPlace
+    estimate: Estimate
 
 
 @dataclass(frozen=True)
@@ -69,11 +85,19 @@ class BuiltPosting:
     markdown: str
     text: str
     report: LanguageReport
+    pay_transparency: PayTransparencyReport
+    pay_warnings: tuple[str, ...]
 
     @property
     def slug(self) -> str:
         """The role slug, used to name the downloads."""
         return self.request.role.slug
+
+    @property
+    def pay_line(self) -> str:
+        """The posting's own pay sentence, such as "Base salary: $59,000 to $88,000 a year."."""
+        section = self.description.section("compensation")
+        return section.paragraphs[0] if section and section.paragraphs else self.pay_text
 
     @property
     def segments(self) -> list[tuple[str, str | None]]:
@@ -95,8 +119,10 @@ class BuiltPosting:
                 "period": pay.period,
                 "source": self.request.pay_source,
                 "note": self.request.pay_note,
+                "warnings": list(self.pay_warnings),
             },
             "language_check": self.report.to_dict(),
+            "pay_transparency": self.pay_transparency.to_dict(),
         }
 
 
@@ -257,16 +283,128 @@ def _pay_range(
     return low, high
 
 
-def parse_posting_request(values: Mapping[str, Any], content: Content) -> PostingRequest:
+def _employees(values: Mapping[str, Any], errors: dict[str, str]) -> int | None:
+    """The employer's headcount, a whole number of 1 or more, or None when not given."""
+    value = values.get("employees")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        typed = clean_text(value).strip().replace(",", "")
+        if not typed:
+            return None
+        value = int(typed) if typed.isascii() and typed.isdigit() and len(typed) < 9 else None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_EMPLOYEES:
+        errors["employees"] = "Enter the number of people the company employs, such as 40."
+        return None
+    return value
+
+
+def _deadline(values: Mapping[str, Any], today: date, errors: dict[str, str]) -> date | None:
+    """The application deadline as a date (YYYY-MM-DD), today or later; None when empty."""
+    value = values.get("deadline")
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        errors["deadline"] = "Must be a date written YYYY-MM-DD, such as 2027-01-15."
+        return None
+    try:
+        day = date.fromisoformat(clean_text(value).strip())
+    except ValueError:
+        errors["deadline"] = "Must be a date written YYYY-MM-DD, such as 2027-01-15."
+        return None
+    if day < today:
+        errors["deadline"] = f"{day.isoformat()} has passed; give a date from today on."
+        return None
+    return day
+
+
+def _states(
+    values: Mapping[str, Any], allowed: Mapping[str, str], errors: dict[str, str]
+) -> tuple[str, ...]:
+    """Where a remote hire may live: state codes, as a list or separated by commas or
+    spaces; empty means anywhere in the United States."""
+    value = values.get("remote_states")
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        items = re.split(r"[\s,;]+", value.strip())
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        items = list(value)
+    else:
+        errors["remote_states"] = "Must be state codes, such as CO, NY."
+        return ()
+    codes = [item.strip().upper() for item in items if item.strip()]
+    unknown = [code for code in codes if code not in allowed]
+    if unknown:
+        errors["remote_states"] = (
+            f"Unknown state code '{unknown[0]}'. Use two-letter codes such as CO, NY, TX."
+        )
+        return ()
+    return tuple(dict.fromkeys(codes))
+
+
+@dataclass(frozen=True)
+class CheckPlace:
+    """The check page's optional facts about a pasted posting: its place and commission."""
+
+    place: PostingPlace
+    commission: Commission
+
+    @property
+    def given(self) -> bool:
+        """Whether enough was given to tell which laws apply (a state, a country or remote)."""
+        p = self.place
+        return bool(p.state) or p.country != "US" or p.work_mode == "remote"
+
+
+def parse_check_place(
+    values: Mapping[str, Any], content: Content, today: date | None = None
+) -> CheckPlace:
+    """The optional place fields of the pasted-posting check; raise FieldErrors."""
+    errors: dict[str, str] = {}
+    jd = content.jobdesc_texts
+    modes = {mode: content.compensation.work_modes[mode] for mode in WORK_MODES}
+    work_mode = _choice(values, "work_mode", modes, "onsite", errors)
+    state = _choice(values, "state", {"": "", **jd.us_states}, "", errors)
+    commission = _choice(values, "commission", jd.commission_labels, "none", errors)
+    texts = {name: _text(values, name, errors) for name in ("city", "country")}
+    for name, text in texts.items():
+        if name not in errors and len(text) > MAX_CHARS[name]:
+            errors[name] = f"Keep it to {MAX_CHARS[name]} characters or fewer."
+    remote_states = _states(values, jd.us_states, errors)
+    employees = _employees(values, errors)
+    if errors:
+        raise FieldErrors(errors)
+    in_us = not texts["country"] or texts["country"].casefold() in jd.us_names
+    place = PostingPlace(
+        on=today or date.today(),
+        work_mode=work_mode,
+        city=texts["city"],
+        state=state if in_us else "",
+        country="US" if in_us else texts["country"],
+        remote_states=remote_states if work_mode == "remote" else (),
+        employees=employees,
+    )
+    return CheckPlace(place, cast(Commission, commission))
+
+
+def parse_posting_request(
+    values: Mapping[str, Any], content: Content, today: date | None = None
+) -> PostingRequest:
     """Check every builder field; raise FieldErrors naming each bad one."""
+    today = today or date.today()
     errors: dict[str, str] = {}
     comp = content.compensation
+    jd = content.jobdesc_texts
     roles = {slug: role.title for slug, role in content.roles.items()}
     role_slug = _choice(values, "role", roles, None, errors)
     industry = _choice(values, "industry", comp.industries, comp.defaults["industry"], errors)
     metro = _choice(values, "metro", comp.metros, comp.defaults["metro"], errors)
     modes = {mode: comp.work_modes[mode] for mode in WORK_MODES}
     work_mode = _choice(values, "work_mode", modes, comp.defaults["work_mode"], errors)
+    states = {"": "Outside the United States", **jd.us_states}
+    state = _choice(values, "state", states, "", errors)
+    commission = _choice(values, "commission", jd.commission_labels, "none", errors)
 
     texts = {name: _text(values, name, errors) for name in MAX_CHARS}
     for name, limit in MAX_CHARS.items():
@@ -280,18 +418,32 @@ def parse_posting_request(values: Mapping[str, Any], content: Content) -> Postin
             "Describe the company in a sentence or two (at least "
             f"{MIN_SUMMARY_CHARS} characters): what it sells and to whom."
         )
+    in_us = not texts["country"] or texts["country"].casefold() in jd.us_names
+    if in_us and not state and "state" not in errors and work_mode != "remote":
+        errors["state"] = "Choose the state the job is in (or type the country outside the US)."
+    if not in_us and state and "country" not in errors:
+        errors["country"] = "Leave the country empty for a job in a US state, or the state empty."
+    if work_mode != "remote" and not texts["city"] and "city" not in errors:
+        errors["city"] = "Enter the city the job is in: the posting says where the work is."
+    remote_states = _states(values, jd.us_states, errors)
+    employees = _employees(values, errors)
+    deadline = _deadline(values, today, errors)
     lists = {name: _lines(values, name, errors) for name in LIST_FIELDS}
     include_eeo = _flag(values, "include_eeo", True, errors)
-    recruiter_range = _pay_range(values, content.jobdesc_texts.pay_checks, errors)
+    recruiter_range = _pay_range(values, jd.pay_checks, errors)
     if errors:
         raise FieldErrors(errors)
 
+    region = jd.us_states[state] if state else texts["country"]
+    place = ", ".join(part for part in (texts["city"], region) if part)
     choices = JobChoices(
         company_name=texts["company_name"],
         company_summary=summary,
         industry_label=comp.industries[industry],
-        metro_label=comp.metros[metro],
         work_mode=cast(WorkMode, work_mode),
+        job_title=texts["job_title"],
+        place=place,
+        remote_states=remote_states if work_mode == "remote" else (),
         reports_to=texts["reports_to"],
         portfolio_size=texts["portfolio_size"],
         extra_responsibilities=lists["extra_responsibilities"],
@@ -299,13 +451,19 @@ def parse_posting_request(values: Mapping[str, Any], content: Content) -> Postin
         benefits=lists["benefits"],
         how_to_apply=texts["how_to_apply"],
         include_eeo=include_eeo,
+        deadline=deadline,
+        commission=cast(Commission, commission),
+    )
+    posting_place = PostingPlace(
+        on=today,
+        work_mode=work_mode,
+        city=texts["city"],
+        state=state,
+        country="US" if in_us else texts["country"],
+        remote_states=choices.remote_states,
+        employees=employees,
     )
     role = content.roles[role_slug]
-    if recruiter_range:
-        low, high = recruiter_range
-        return PostingRequest(
-            role, choices, PayRange(low, high), "recruiter", "The range you entered."
-        )
     # The builder does not ask for company size: the estimate uses the data's default.
     company_size = comp.defaults["company_size"]
     estimate = estimate_salary(
@@ -318,28 +476,88 @@ def parse_posting_request(values: Mapping[str, Any], content: Content) -> Postin
         ),
         comp,
     )
+    if recruiter_range:
+        low, high = recruiter_range
+        return PostingRequest(
+            role,
+            choices,
+            PayRange(low, high),
+            "recruiter",
+            "The range you entered.",
+            posting_place,
+            estimate,
+        )
     note = (
-        "The base-salary range the site's salary data gives for this job: "
-        f"{role.title} · {choices.industry_label} · {choices.metro_label} · "
-        f"{comp.work_modes[work_mode]} · {comp.company_sizes[company_size]}. "
-        "Enter a minimum and a maximum to use your own good-faith range instead."
+        "The middle half of base salaries (25th to 75th percentile) the site's salary "
+        f"data gives for this job: {role.title} · {choices.industry_label} · "
+        f"{comp.metros[metro]} · {comp.work_modes[work_mode]} · "
+        f"{comp.company_sizes[company_size]}. Enter a minimum and a maximum to use your "
+        "own good-faith range instead."
     )
     return PostingRequest(
-        role, choices, PayRange(estimate.base.low, estimate.base.high), "estimate", note
+        role,
+        choices,
+        PayRange(estimate.base.p25, estimate.base.p75),
+        "estimate",
+        note,
+        posting_place,
+        estimate,
     )
 
 
-def build_posting(values: Mapping[str, Any], content: Content) -> BuiltPosting:
-    """Validate the values, compose the posting and check its language."""
-    return compose_posting(parse_posting_request(values, content), content)
+def build_posting(
+    values: Mapping[str, Any], content: Content, today: date | None = None
+) -> BuiltPosting:
+    """Validate the values, compose the posting and check its language and pay laws."""
+    return compose_posting(parse_posting_request(values, content, today), content)
+
+
+def posting_facts(request: PostingRequest) -> PostingFacts:
+    """What the composed posting shows, from the recruiter's fields."""
+    choices = request.choices
+    return PostingFacts(
+        pay_low=request.pay.low,
+        pay_high=request.pay.high,
+        benefits=bool(choices.benefits),
+        deadline=choices.deadline is not None,
+        commission_statement=choices.commission != "none",
+        commission=choices.commission,
+    )
+
+
+def pay_warnings(
+    request: PostingRequest, report: PayTransparencyReport, content: Content
+) -> tuple[str, ...]:
+    """What a careful recruiter would want said about the range before publishing it."""
+    pay = request.pay
+    out: list[str] = []
+    width = width_check(posting_facts(request), content.pay_transparency)
+    if width is not None and not width.met:
+        out.append(width.message)
+    if pay.low == pay.high:
+        strict = [j.rule.name for j in report.applicable if not j.rule.fixed_figure_allowed]
+        if strict:
+            out.append(
+                f"A single figure: {', '.join(strict)} ask for a minimum and a maximum. "
+                "Enter the range you would pay."
+            )
+    median = request.estimate.base.typical
+    if pay.high < median:
+        out.append(
+            f"The top of the range ({_dollars(pay.high)}) is below the median base salary "
+            f"the site's data gives for this job ({_dollars(median)}): most people in this "
+            "job are paid more than your maximum, so expect fewer applicants."
+        )
+    return tuple(out)
 
 
 def compose_posting(request: PostingRequest, content: Content) -> BuiltPosting:
-    """Compose a validated request into a posting and check its language."""
+    """Compose a validated request into a posting; check its language and the pay laws."""
     description = compose_job_description(
         request.role, request.choices, request.pay, content.jobdesc_texts
     )
     text = description.to_text()
+    report = check_pay_transparency(request.place, posting_facts(request), content.pay_transparency)
     return BuiltPosting(
         request=request,
         description=description,
@@ -347,4 +565,8 @@ def compose_posting(request: PostingRequest, content: Content) -> BuiltPosting:
         markdown=description.to_markdown(),
         text=text,
         report=check_language(text, content.gender),
+        pay_transparency=report,
+        pay_warnings=(
+            pay_warnings(request, report, content) if request.pay_source == "recruiter" else ()
+        ),
     )

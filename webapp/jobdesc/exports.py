@@ -28,6 +28,8 @@ def posting_pdf_response(posting: BuiltPosting) -> Response:
         cache=True,  # a posting holds nothing private
         posting=posting.description,
         role=posting.request.role,
+        company=posting.request.choices.company_name,
+        pay_text=posting.pay_line,
     )
     return pdf_response(pdf, f"{posting.slug}-job-description.pdf")
 

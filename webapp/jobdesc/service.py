@@ -5,7 +5,13 @@ from __future__ import annotations
 from flask import current_app
 
 from scoring.language import LanguageReport, check_language
+from scoring.pay_transparency import (
+    PayTransparencyReport,
+    check_pay_transparency,
+    read_posting_facts,
+)
 from webapp import get_content
+from webapp.jobdesc.builder import CheckPlace
 
 # Long enough for any real posting (most are 300-700 words, about 2,000-5,000
 # characters), short enough that one request stays cheap.
@@ -27,3 +33,15 @@ def posting_text_problem(text: str) -> str | None:
 def check_posting(text: str) -> LanguageReport:
     """The language check of a posting's text, with this app's word lists."""
     return check_language(text, get_content(current_app).gender)
+
+
+def check_posting_pay(text: str, where: CheckPlace) -> PayTransparencyReport:
+    """The pay-transparency checklist of a pasted posting, for the place given."""
+    content = get_content(current_app)
+    facts = read_posting_facts(
+        text,
+        content.pay_transparency.detection,
+        content.jobdesc_texts.pay_checks.open_ended_phrases,
+        where.commission,
+    )
+    return check_pay_transparency(where.place, facts, content.pay_transparency)

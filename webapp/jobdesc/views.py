@@ -11,7 +11,7 @@ from webapp.jobdesc import bp
 from webapp.jobdesc.builder import MAX_CHARS, compose_posting
 from webapp.jobdesc.exports import EXPORT_FORMATS, document_response
 from webapp.jobdesc.forms import BuilderForm, LanguageCheckForm, keep_within
-from webapp.jobdesc.service import MAX_POSTING_CHARS, check_posting
+from webapp.jobdesc.service import MAX_POSTING_CHARS, check_posting, check_posting_pay
 
 
 @bp.app_template_global()
@@ -23,19 +23,21 @@ def language_rules() -> PostingRules:
 @bp.route("/job-descriptions/check", methods=["GET", "POST"])
 def check() -> ResponseReturnValue:
     """Check a pasted job posting for gender-coded words, length and structure."""
-    form = LanguageCheckForm()
+    form = LanguageCheckForm(get_content(current_app))
     if not form.validate_on_submit():
         status = 400 if form.is_submitted() else 200
         keep_within(form.posting, MAX_POSTING_CHARS)
         return render_template("jobdesc/check.html", form=form, max_chars=MAX_POSTING_CHARS), status
     text = form.posting.data or ""
     report = check_posting(text)
+    where = form.check_place
     return render_template(
         "jobdesc/check.html",
         form=form,
         max_chars=MAX_POSTING_CHARS,
         report=report,
         segments=highlight_segments(text, report),
+        pay_report=check_posting_pay(text, where) if where and where.given else None,
     )
 
 
