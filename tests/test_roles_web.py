@@ -1,15 +1,16 @@
-"""Request tests of the role pages (ladder, detail, compare), their API and the ladder geometry."""
+"""Request tests of the role pages (ladder, detail, compare), their API and the main path."""
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 import pytest
 
 from scoring.roles import ROLE_SLUGS
 from scoring.salary import SalaryProfile, estimate_salary
-from webapp.roles.ladder import NARROW, WIDE, Ladder, ladder_layout
+from webapp.roles.ladder import main_path, neighbour_pairs
 
 
 def content(app):
@@ -39,21 +40,27 @@ def section(page: str, css_class: str) -> list[str]:
 # --------------------------------------------------------------------------- ladder
 
 
-def test_ladder_lists_every_level_with_a_link_in_the_diagram_and_the_table(client, app):
+def ladder_html(page: str) -> str:
+    """The markup of the ladder: the main path's ordered list and everything in it."""
+    start = page.index('<ol class="ladder-path"')
+    return page[start : page.index("</figure>", start)]
+
+
+def test_ladder_lists_every_level_with_a_link_in_the_ladder_and_the_table(client, app):
     response = client.get("/roles")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    svg = page[page.index('<svg class="ladder-svg"') : page.index("</svg>")]
-    assert re.search(r"<title id=\"[^\"]+\">Account Manager career ladder</title>", svg)
-    assert "<desc" in svg
+    ladder = ladder_html(page)
     table = page[page.index('<table class="stack-sm role-table">') :]
     for slug, role in content(app).roles.items():
-        assert f'href="/roles/{slug}"' in svg, slug
+        link = f'<a class="rung-title" href="/roles/{slug}">{html.escape(role.title)}</a>'
+        assert ladder.count(link) == 1, slug
         assert f'<a href="/roles/{slug}">{html.escape(role.title)}</a>' in table, slug
     assert len(content(app).roles) == 12
+    assert "<svg" not in ladder  # lists, not a drawing: no connectors to cross
 
 
-def test_ladder_boxes_show_years_and_the_estimators_national_base_range(client, app):
+def test_ladder_cards_show_years_and_the_estimators_national_base_range(client, app):
     plain = text_of(client.get("/roles"))
     for slug, role in content(app).roles.items():
         base = national(app, slug).base
@@ -72,85 +79,67 @@ def test_ladder_page_has_a_labelled_get_compare_form(client):
     assert 'name="csrf_token"' not in form.group(1)
 
 
-def test_ladder_arrows_follow_next_roles(app):
+# --------------------------------------------------------------------------- main path
+
+
+def test_main_path_is_every_non_specialist_role_in_ladder_order(app):
     roles = content(app).roles
-    expected = {(slug, nxt) for slug, role in roles.items() for nxt in role.next_roles}
-    for style in (WIDE, NARROW):
-        layout = ladder_layout(roles, style)
-        assert {(a.source, a.target) for a in layout.arrows} == expected
+    path = main_path(roles)
+    expected = [r.slug for r in roles.values() if r.track != "specialist"]
+    assert [step.role.slug for step in path] == sorted(expected, key=lambda s: roles[s].order)
+    assert [step.number for step in path] == list(range(1, len(path) + 1))
+    # Each step leads to the next: the path is one line, not a guess from the order.
+    for step, following in itertools.pairwise(path):
+        assert following.role.slug in step.role.next_roles
 
 
-# --------------------------------------------------------------------------- geometry
-
-
-def _boxes_overlap(a, b) -> bool:
-    return (
-        a.x < b.x + b.width
-        and b.x < a.x + a.width
-        and a.y < b.y + b.height
-        and b.y < a.y + a.height
-    )
-
-
-def _crosses(p, q, box, inset: float = 1.0) -> bool:
-    """Whether segment p-q enters the box's interior (Liang-Barsky clipping)."""
-    x0, y0, x1, y1 = (
-        box.x + inset,
-        box.y + inset,
-        box.x + box.width - inset,
-        box.y + box.height - inset,
-    )
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for edge_p, edge_q in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if edge_p == 0:
-            if edge_q < 0:
-                return False
-            continue
-        t = edge_q / edge_p
-        if edge_p < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return True
-
-
-@pytest.mark.parametrize("style", [WIDE, NARROW], ids=["wide", "narrow"])
-def test_ladder_boxes_fit_the_drawing_and_never_overlap(app, style):
-    layout: Ladder = ladder_layout(content(app).roles, style)
-    rungs = layout.rungs
-    assert len(rungs) == 12
-    for rung in rungs:
-        assert rung.x >= 0 and rung.x + rung.width <= layout.width
-        assert rung.y >= 0 and rung.y + rung.height <= layout.height
-        assert rung.title_lines[0].y > rung.y and rung.pay_y < rung.y + rung.height
-    for i, a in enumerate(rungs):
-        for b in rungs[i + 1 :]:
-            assert not _boxes_overlap(a, b), (a.slug, b.slug)
-
-
-@pytest.mark.parametrize("style", [WIDE, NARROW], ids=["wide", "narrow"])
-def test_ladder_arrows_run_from_box_to_box_without_crossing_any(app, style):
-    layout = ladder_layout(content(app).roles, style)
-    by_slug = {r.slug: r for r in layout.rungs}
-    for arrow in layout.arrows:
-        source, target = by_slug[arrow.source], by_slug[arrow.target]
-        assert arrow.points[0][1] == source.y + source.height
-        assert arrow.points[-1][1] == target.y
-        for p, q in zip(arrow.points, arrow.points[1:], strict=False):
-            for rung in layout.rungs:
-                assert not _crosses(p, q, rung), (arrow.source, arrow.target, rung.slug)
-
-
-def test_narrow_ladder_fits_a_phone_and_specialists_sit_beside_the_core(app):
+def test_every_specialist_sits_once_beside_a_main_path_role_it_can_be_reached_from(app):
     roles = content(app).roles
-    narrow = ladder_layout(roles, NARROW)
-    wide = ladder_layout(roles, WIDE)
-    assert narrow.width <= 420  # about 1:1 on a 390 px screen, so the text stays legible
-    assert {r.col for r in wide.rungs if roles[r.slug].track != "specialist"} == {0}
-    assert {r.col for r in wide.rungs if roles[r.slug].track == "specialist"} <= {1, 2}
+    path = main_path(roles)
+    placed = [(step.role.slug, b.role.slug) for step in path for b in step.branches]
+    specialists = {s for s, r in roles.items() if r.track == "specialist"}
+    assert sorted(slug for _, slug in placed) == sorted(specialists)
+    on_path = [step.role.slug for step in path]
+    for point, slug in placed:
+        # The branch point is an ancestor on the main path, and no later one is.
+        ancestors, todo = set(), list(roles[slug].previous_roles)
+        while todo:
+            current = todo.pop()
+            if current not in ancestors:
+                ancestors.add(current)
+                todo.extend(roles[current].previous_roles)
+        main_ancestors = [s for s in on_path if s in ancestors]
+        assert point == main_ancestors[-1], slug
+
+
+def test_branch_links_are_the_content_links_the_path_does_not_show(app):
+    roles = content(app).roles
+    for step in main_path(roles):
+        for branch in step.branches:
+            role = roles[branch.role.slug]
+            assert branch.leads_to == role.next_roles
+            assert set(branch.also_from) == set(role.previous_roles) - {step.role.slug}
+
+
+def test_a_specialist_with_no_way_from_the_main_path_is_refused(app):
+    roles = dict(content(app).roles)
+    lonely = roles["digital-account-manager"].model_copy(update={"previous_roles": ()})
+    roles["digital-account-manager"] = lonely
+    with pytest.raises(ValueError, match="digital-account-manager"):
+        main_path(roles)
+
+
+def test_ladder_page_groups_branches_beside_their_step(client, app):
+    page = client.get("/roles").get_data(as_text=True)
+    ladder = ladder_html(page)
+    steps = re.findall(
+        r'<li class="ladder-step[^"]*">(.*?)(?=<li class="ladder-step|</ol>)', ladder, re.S
+    )
+    path = main_path(content(app).roles)
+    assert len(steps) == len(path)
+    for markup, step in zip(steps, path, strict=True):
+        branch_links = re.findall(r'class="rung-title" href="/roles/([a-z-]+)"', markup)
+        assert branch_links == [step.role.slug] + [b.role.slug for b in step.branches]
 
 
 # --------------------------------------------------------------------------- detail
@@ -306,7 +295,7 @@ def test_compare_a_role_with_itself_is_allowed_with_a_note(client):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("", "Choose the first role to compare."),
+        ("?b=senior-account-manager", "Choose the first role to compare."),
         ("?a=account-manager", "Choose the second role to compare."),
         ("?a=account-manager&b=", "Choose the second role to compare."),
         ("?a=account-manager&b=astronaut", "There is no role called 'astronaut'."),
@@ -320,6 +309,31 @@ def test_compare_with_a_missing_or_unknown_role_is_a_400_with_the_form_kept(clie
     assert 'role="alert"' in page
     if "a=account-manager" in query:
         assert '<option selected value="account-manager">' in page
+
+
+@pytest.mark.parametrize("query", ["", "?a=&b=", "?a=+&b="])
+def test_compare_with_no_role_chosen_is_an_empty_form_not_an_error(client, app, query):
+    response = client.get("/roles/compare" + query)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert 'role="alert"' not in page and "alert-error" not in page
+    assert "field-error" not in page
+    assert "Choose two levels" in page
+    assert '<select id="a" name="a"' in page and '<select id="b" name="b"' in page
+    # Pairs worth comparing, each a link to its comparison, drawn from the ladder.
+    pairs = neighbour_pairs(main_path(content(app).roles))
+    assert len(pairs) == len(content(app).roles) - 1
+    for a, b in pairs:
+        assert f'href="/roles/compare?a={a.slug}&amp;b={b.slug}"' in page, (a.slug, b.slug)
+
+
+def test_a_suggested_pair_compares_a_level_with_the_next(client, app):
+    page = client.get("/roles/compare").get_data(as_text=True)
+    first = re.search(r'href="(/roles/compare\?a=[a-z-]+&amp;b=[a-z-]+)"', page)
+    assert first
+    response = client.get(html.unescape(first.group(1)))
+    assert response.status_code == 200
+    assert "At a glance" in response.get_data(as_text=True)
 
 
 def test_compare_echoes_hostile_input_escaped(client):

@@ -23,18 +23,58 @@ def _token(client) -> str:
 def _collect_spooled_uploads():
     """Werkzeug leaves an aborted upload's spool file to the garbage collector."""
     yield
+    _collect_aborted_uploads()
+
+
+def _collect_aborted_uploads() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         gc.collect()
 
 
-def test_oversized_upload_on_the_page_is_a_friendly_413(client):
+def test_oversized_upload_on_the_page_is_the_form_again_saying_the_limit(client, app):
     data = {
         "csrf_token": _token(client),
         "level": "account-manager",
-        "file": (io.BytesIO(b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024)), "big.pdf"),
+        "resume_file": (io.BytesIO(b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024)), "big.pdf"),
     }
     response = client.post("/resume", data=data, content_type="multipart/form-data")
+    assert response.status_code == 413
+    page = response.get_data(as_text=True)
+    limit_mb = app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
+    # The checker's form, ready to send again, with the limit said at the file field.
+    assert '<form id="resume-form"' in page and 'name="csrf_token"' in page
+    error = re.search(r'<p class="field-error" id="resume_file-error">([^<]*)</p>', page)
+    assert error and f"{limit_mb:g} MB limit" in error.group(1)
+    assert 'role="alert"' in page  # the error summary names it too
+    assert 'aria-describedby="resume_file-hint resume_file-error"' in page
+
+
+def test_the_upload_field_carries_the_servers_limit_for_the_browser_check(client, app):
+    page = client.get("/resume").get_data(as_text=True)
+    field = re.search(r'<input[^>]*id="resume_file"[^>]*>', page)
+    assert field
+    assert f'data-max-bytes="{app.config["MAX_CONTENT_LENGTH"]}"' in field.group(0)
+    assert '<script src="/static/js/upload.js" defer></script>' in page
+
+
+def test_a_resume_form_sent_again_after_a_413_is_read(client):
+    token = _token(client)
+    big = {"csrf_token": token, "resume_file": (io.BytesIO(b"0" * (2 * 1024 * 1024)), "a.txt")}
+    assert client.post("/resume", data=big, content_type="multipart/form-data").status_code == 413
+    _collect_aborted_uploads()
+    small = {"csrf_token": token, "level": "account-manager", "resume_text": "Sales\n- Sold"}
+    response = client.post("/resume", data=small)
+    assert response.status_code == 200
+    assert 'id="resume-report"' in response.get_data(as_text=True)
+
+
+def test_oversized_post_elsewhere_is_still_the_plain_413_page(client):
+    response = client.post(
+        "/job-descriptions/check",
+        data={"text": "x" * (2 * 1024 * 1024)},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 413
     assert "File too large" in response.get_data(as_text=True)
 

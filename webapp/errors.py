@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from scoring.errors import FieldErrors
@@ -75,6 +76,24 @@ def render_error(status: int, detail: str | None = None) -> tuple[str, int]:
     ), status
 
 
+def resume_form_too_large() -> Any:
+    """A resume upload over the limit: the checker again with the limit said at the file field.
+
+    The body over the limit is never read, so the page's form is marked as sent empty
+    (Werkzeug keeps parsed form data in ``request.__dict__``) and starts afresh.
+    """
+    from webapp.resume.views import new_form, render_page
+
+    request.__dict__.update(form=ImmutableMultiDict(), files=ImmutableMultiDict())
+    limit = current_app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
+    form = new_form()
+    form.resume_file.errors = [
+        f"The upload was larger than the {limit:g} MB limit, so nothing was read. "
+        "Choose a smaller file, or paste the text."
+    ]
+    return render_page(form, 413)
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers."""
 
@@ -94,6 +113,8 @@ def init_app(app: Flask) -> None:
         if wants_json():
             message = MESSAGES.get(status, ("", exc.description or "Error"))[1]
             response = json_error(status, message)
+        elif status == 413 and request.endpoint == "resume.analyze":
+            response = app.make_response(resume_form_too_large())
         else:
             response = app.make_response(render_error(status))
         allowed = getattr(exc, "valid_methods", None)

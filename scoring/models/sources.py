@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
@@ -27,6 +28,21 @@ class Source(ContentModel):
         """Title, publisher and year, as the site cites it."""
         year = f", {self.year}" if self.year else ""
         return f"{self.title} ({self.publisher}{year})"
+
+    @property
+    def host(self) -> str:
+        """The web site the link leads to, without ``www.`` (empty when there is no link)."""
+        host = urlsplit(self.url).hostname or ""
+        return host.removeprefix("www.")
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        """A link is a full http(s) address with a host, or left out."""
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.hostname):
+            raise ValueError("must be a full http:// or https:// address")
+        return value
 
 
 class SourcesFile(ContentModel):

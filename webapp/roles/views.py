@@ -14,7 +14,7 @@ from scoring.salary import Estimate
 from webapp import get_content
 from webapp.roles import bp
 from webapp.roles.forms import CompareForm
-from webapp.roles.ladder import NARROW, WIDE, ladder_layout
+from webapp.roles.ladder import main_path, neighbour_pairs
 from webapp.roles.service import national_pay, role_keywords, roles
 
 
@@ -65,16 +65,13 @@ def optional_url(endpoint: str, **values: Any) -> str | None:
 
 @bp.get("")
 def ladder() -> ResponseReturnValue:
-    """Every level as a career ladder diagram and table, with the compare form."""
+    """Every level as the main path with its specialist branches, a table, and the compare form."""
     all_roles = roles()
     return render_template(
         "roles/ladder.html",
         roles=all_roles,
         pay={slug: national_pay(slug) for slug in all_roles},
-        layouts={
-            "wide": ladder_layout(all_roles, WIDE),
-            "narrow": ladder_layout(all_roles, NARROW),
-        },
+        path=main_path(all_roles),
         form=CompareForm(all_roles, formdata=None),
     )
 
@@ -107,8 +104,15 @@ def detail(slug: str) -> ResponseReturnValue:
 
 @bp.get("/compare")
 def compare() -> ResponseReturnValue:
-    """Two levels side by side; a missing or unknown level is a 400 with the form kept."""
+    """Two levels side by side; a missing or unknown level is a 400 with the form kept.
+
+    With no level chosen at all, the page is the empty form and pairs worth comparing.
+    """
     all_roles = roles()
+    if not any(request.args.get(name, "").strip() for name in ("a", "b")):
+        form = CompareForm(all_roles, formdata=None)
+        pairs = neighbour_pairs(main_path(all_roles))
+        return render_template("roles/compare.html", form=form, comparison=None, pairs=pairs)
     form = CompareForm(all_roles, formdata=request.args)
     if not form.validate():
         return render_template("roles/compare.html", form=form, comparison=None), 400
