@@ -1,7 +1,9 @@
-"""Inclusive-language check of a job posting: gender-coded words and posting metrics.
+"""Inclusive-language check of a job posting: gender-coded words, wider risks and metrics.
 
-The word lists, the false alarms and every threshold live in
-content/language/gender_coded.yaml; this module only matches and counts.
+The word lists (Gaucher, Friesen & Kay 2011, exactly as printed, and gender-decoder's
+additions as an optional extension), the sense-in-context exceptions, the suggestions,
+the verdict's thresholds and the risk categories live in content/language/; this module
+matches them against spaCy's reading of the text (tagger, parser, entities).
 """
 
 from __future__ import annotations
@@ -14,8 +16,20 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from lemminflect import getInflection
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from scoring.language_issues import Issue, IssueRules, find_issues, load_issue_rules
+from scoring.language_text import Unglued, unglue
 from scoring.models.base import ContentError, load_file
-from scoring.models.language import EXPLANATION_KEYS, INDEX_LEN, GenderCodedFile
+from scoring.models.language import (
+    EXPLANATION_KEYS,
+    ExceptionRule,
+    GenderCodedFile,
+    entry_key,
+    entry_matches,
+)
 
 __all__ = [
     "CodedWord",
@@ -28,20 +42,33 @@ __all__ = [
 ]
 
 Gender = Literal["masculine", "feminine"]
-Verdict = Literal["masculine-coded", "feminine-coded", "neutral"]
+Verdict = Literal["masculine-coded", "feminine-coded", "neutral", "too-close-to-call"]
 LengthVerdict = Literal["too-short", "good", "too-long"]
 
 LEXICON_FILE = Path("language") / "gender_coded.yaml"
 
-# A word is a run of letters, with apostrophes allowed between letters
-# ("leader's"). Hyphens split words, as gender-decoder does; a hyphenated coded
-# stem ("self-confiden") is matched on the two parts together.
+# A word is a run of letters, with apostrophes allowed between letters ("leader's").
+# Hyphens split words; a hyphenated entry ("self-confiden*") is matched on the two
+# parts together.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-_PHRASE_GAP = re.compile(r"\s+|-")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")
 _SENTENCE_END = (".", "!", "?", ",", ";")
 # A line of only "-", "=", "*" or "_": a heading's underline or a divider, not content.
 _RULE_LINE = re.compile(r"(?:[-=*_]\s*){3,}")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+# The spaCy parts of speech that suggestions are keyed by.
+_POS_KEY = {
+    "PROPN": "NOUN",
+    "AUX": "VERB",
+    "NOUN": "NOUN",
+    "VERB": "VERB",
+    "ADJ": "ADJ",
+    "ADV": "ADV",
+}
+_NAME_ENTITIES = {"GPE", "LOC", "FAC"}
+_ORG_ENTITIES = {"ORG", "PRODUCT", "PERSON", "WORK_OF_ART"}
+_HEADING_MAX_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -60,23 +87,38 @@ class PostingRules:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One entry of a list: a stem ("compet*") or a whole word ("confident")."""
+
+    text: str
+    gender: Gender
+    extension: bool
+
+
+@dataclass(frozen=True)
 class GenderLexicon:
-    """The coded stems, their false alarms and the verdict wording, ready to match."""
+    """The coded entries, their exceptions, suggestions, verdict wording and the risk rules."""
 
     source: str
+    extension_source: str
     masculine: tuple[str, ...]
     feminine: tuple[str, ...]
-    exception_words: frozenset[str]
-    exception_phrases: tuple[tuple[str, ...], ...]
+    entries: tuple[Entry, ...]
+    exceptions: tuple[ExceptionRule, ...]
+    boilerplate_markers: tuple[str, ...]
+    benefits_markers: tuple[str, ...]
+    per_words: int
+    neutral_band: float
+    min_difference: int
     strong_difference: int
     explanations: Mapping[str, str]
+    evidence_note: str
+    evidence_source: str
     posting: PostingRules
-    # What to write instead, for every masculine stem that has a suggestion.
-    alternatives: Mapping[str, tuple[str, ...]]
-    # Lookup tables derived from the lists above, built once by the loader.
-    _by_prefix: Mapping[str, tuple[tuple[str, Gender], ...]] = field(repr=False, compare=False)
-    _hyphenated: tuple[tuple[str, Gender], ...] = field(repr=False, compare=False)
-    _phrases_by_first: Mapping[str, tuple[tuple[str, ...], ...]] = field(repr=False, compare=False)
+    # By masculine entry key: suggestions by lemma, by part of speech, or "any".
+    alternatives: Mapping[str, Mapping[str, tuple[str, ...]]]
+    issues: IssueRules
+    _by_first: Mapping[str, tuple[Entry, ...]] = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -88,10 +130,19 @@ class CodedWord:
     start: int
     end: int
     gender: Gender
+    suggestions: tuple[str, ...] = ()
+    extension: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The occurrence as the JSON API returns it."""
-        return {"word": self.word, "stem": self.stem, "start": self.start, "end": self.end}
+        return {
+            "word": self.word,
+            "stem": self.stem,
+            "start": self.start,
+            "end": self.end,
+            "suggestions": list(self.suggestions),
+            "list": "gender-decoder" if self.extension else "gaucher-2011",
+        }
 
 
 @dataclass(frozen=True)
@@ -111,6 +162,10 @@ class LanguageReport:
     warnings: tuple[str, ...]
     # Each masculine-coded word found (lower case) and the wording suggested instead.
     alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    issues: tuple[Issue, ...] = ()
+    rates: Mapping[str, float] = field(default_factory=dict)
+    evidence: str = ""
+    level: str | None = None
 
     @property
     def masculine_total(self) -> int:
@@ -127,6 +182,7 @@ class LanguageReport:
         return {
             "verdict": self.verdict,
             "counts": {"masculine": self.masculine_total, "feminine": self.feminine_total},
+            "per_100_words": dict(self.rates),
             "masculine": [w.to_dict() for w in self.masculine],
             "feminine": [w.to_dict() for w in self.feminine],
             "word_count": self.word_count,
@@ -135,7 +191,10 @@ class LanguageReport:
             "must_have_count": self.must_have_count,
             "warnings": list(self.warnings),
             "explanation": self.explanation,
+            "evidence": self.evidence,
             "alternatives": {word: list(alts) for word, alts in self.alternatives.items()},
+            "issues": [issue.to_dict() for issue in self.issues],
+            "level": self.level,
         }
 
 
@@ -143,45 +202,45 @@ class LanguageReport:
 
 
 def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexicon:
-    """Read content/language/gender_coded.yaml; raise ContentError naming file and field."""
+    """Read content/language/*.yaml; raise ContentError naming file and field."""
     path = root / LEXICON_FILE
     doc = load_file(GenderCodedFile, path, {"sources": sources})
-    masculine, feminine = doc.masculine, doc.feminine
-    coded = [(s, "masculine") for s in masculine] + [(s, "feminine") for s in feminine]
-
-    words: set[str] = set()
-    phrases: list[tuple[str, ...]] = []
-    for entry in doc.exceptions:
-        for text in entry.words:
-            parts = tuple(p for p in re.split(r"[\s-]+", text.lower()) if p)
-            if len(parts) == 1:
-                words.add(parts[0])
-            else:
-                phrases.append(parts)
-
-    by_prefix: dict[str, list[tuple[str, Gender]]] = {}
-    hyphenated: list[tuple[str, Gender]] = []
-    for stem, gender in coded:
-        typed: Gender = "masculine" if gender == "masculine" else "feminine"
-        if "-" in stem:
-            hyphenated.append((stem, typed))
-        else:
-            by_prefix.setdefault(stem[:INDEX_LEN], []).append((stem, typed))
-    phrases_by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        phrases_by_first.setdefault(phrase[0], []).append(phrase)
-
-    alternatives = _alternatives(doc.alternatives, masculine)
+    ext = doc.extension
+    entries = (
+        [Entry(e, "masculine", False) for e in doc.masculine]
+        + [Entry(e, "feminine", False) for e in doc.feminine]
+        + [Entry(e, "masculine", True) for e in ext.masculine]
+        + [Entry(e, "feminine", True) for e in ext.feminine]
+    )
+    by_first: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_first.setdefault(entry.text[0], []).append(entry)
+    # Longest entry first, the paper's before the extension's.
+    ordered = {
+        k: tuple(sorted(v, key=lambda e: (e.extension, -len(e.text.rstrip("*")))))
+        for k, v in by_first.items()
+    }
+    alternatives = {
+        key: MappingProxyType(dict(given) if isinstance(given, dict) else {"any": given})
+        for key, given in doc.alternatives.items()
+    }
     rules = doc.posting
-
     lexicon = GenderLexicon(
         source=doc.source,
-        masculine=masculine,
-        feminine=feminine,
-        exception_words=frozenset(words),
-        exception_phrases=tuple(phrases),
+        extension_source=ext.source,
+        masculine=doc.masculine,
+        feminine=doc.feminine,
+        entries=tuple(entries),
+        exceptions=doc.exceptions,
+        boilerplate_markers=tuple(m.lower() for m in doc.boilerplate_markers),
+        benefits_markers=tuple(m.lower() for m in doc.benefits_markers),
+        per_words=doc.per_words,
+        neutral_band=doc.neutral_band,
+        min_difference=doc.min_difference,
         strong_difference=doc.strong_difference,
         explanations=MappingProxyType({key: doc.explanations[key] for key in EXPLANATION_KEYS}),
+        evidence_note=doc.evidence.note,
+        evidence_source=doc.evidence.source,
         posting=PostingRules(
             min_words=rules.words.min,
             max_words=rules.words.max,
@@ -194,69 +253,50 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
             warnings=MappingProxyType(rules.warnings.model_dump()),
         ),
         alternatives=MappingProxyType(alternatives),
-        _by_prefix=MappingProxyType(
-            {k: tuple(sorted(v, key=lambda sg: -len(sg[0]))) for k, v in by_prefix.items()}
-        ),
-        _hyphenated=tuple(sorted(hyphenated, key=lambda sg: -len(sg[0]))),
-        _phrases_by_first=MappingProxyType(
-            {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases_by_first.items()}
-        ),
+        issues=load_issue_rules(root, sources),
+        _by_first=MappingProxyType(ordered),
     )
     # A suggestion must not swap one coded word for another.
-    for stem, suggestions in alternatives.items():
-        for suggestion in suggestions:
-            found = [w.word for group in _find_coded_words(suggestion, lexicon) for w in group]
-            if found:
-                raise ContentError(
-                    path,
-                    f"alternatives.{stem}",
-                    f"'{suggestion}' is itself coded ({', '.join(found)})",
-                )
+    for key, groups in alternatives.items():
+        for suggestions in groups.values():
+            for suggestion in suggestions:
+                found = [w for w, _, _, _ in _list_hits(suggestion, lexicon, extended=True)]
+                if found:
+                    raise ContentError(
+                        path,
+                        f"alternatives.{key}",
+                        f"'{suggestion}' is itself coded ({', '.join(found)})",
+                    )
     return lexicon
-
-
-def _alternatives(
-    given: Mapping[str, tuple[str, ...]], masculine: tuple[str, ...]
-) -> dict[str, tuple[str, ...]]:
-    """Suggestions by masculine stem; a stem without its own entry uses its spelling twin's
-    ("selfconfiden" uses "self-confiden") or the longest stem it extends ("dominant")."""
-    out = dict(given)
-    for stem in masculine:
-        if stem in out:
-            continue
-        twin = next((g for g in given if g.replace("-", "") == stem.replace("-", "")), None)
-        prefix = max((g for g in given if stem.startswith(g)), key=len, default=None)
-        if twin or prefix:
-            out[stem] = given[twin or prefix or ""]
-    return out
 
 
 # --- checking --------------------------------------------------------------
 
 
-def check_language(text: str, lexicon: GenderLexicon) -> LanguageReport:
-    """Find the gender-coded words in a text and measure it as a job posting.
+def check_language(
+    text: str,
+    lexicon: GenderLexicon,
+    nlp: Language | None = None,
+    *,
+    level: str | None = None,
+    extended: bool = False,
+) -> LanguageReport:
+    """Find the coded words and the wider risks in a posting, and measure it.
 
-    The verdict follows gender-decoder: subtract the masculine count from the
-    feminine count. Zero (a tie, or no coded words at all) is 'neutral'; any
-    other difference, even of one word, codes the text towards the larger
-    side. A difference of ``strong_difference`` or more only changes the
-    explanation ("leans strongly"), never the verdict.
+    ``level`` is the role slug when known (the builder); otherwise the level is read
+    from the posting's title words. ``extended`` adds gender-decoder's words.
     """
-    masculine, feminine = _find_coded_words(text, lexicon)
-    difference = len(feminine) - len(masculine)
-    verdict: Verdict
-    if difference == 0:
-        verdict = "neutral"
-        key = "neutral" if masculine else "empty"
-    else:
-        verdict = "feminine-coded" if difference > 0 else "masculine-coded"
-        strong = abs(difference) >= lexicon.strong_difference
-        key = f"strongly-{verdict}" if strong else verdict
-    explanation = lexicon.explanations[key].format(masculine=len(masculine), feminine=len(feminine))
+    if nlp is None:
+        from scoring.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    glued = unglue(text, lexicon.posting.bullet_markers)
+    doc = nlp(glued.text)
+    masculine, feminine = find_coded_words(glued, doc, lexicon, extended=extended)
+    word_count = sum(1 for chunk in text.split() if any(c.isalnum() for c in chunk))
+    verdict, explanation, rates = _verdict(len(masculine), len(feminine), word_count, lexicon)
 
     rules = lexicon.posting
-    word_count = sum(1 for chunk in text.split() if any(c.isalnum() for c in chunk))
     length: LengthVerdict = "good"
     if word_count < rules.min_words:
         length = "too-short"
@@ -264,18 +304,17 @@ def check_language(text: str, lexicon: GenderLexicon) -> LanguageReport:
         length = "too-long"
     lines = [
         line.strip()
-        for line in text.splitlines()
+        for line in glued.text.splitlines()
         if line.strip() and not _RULE_LINE.fullmatch(line.strip())
     ]
     bullets = [_is_bullet(line, rules) for line in lines]
     bullet_share = sum(bullets) / len(lines) if lines else 0.0
     must_haves = _count_must_haves(lines, bullets, rules)
-
-    alternatives = {
-        word.word.lower(): lexicon.alternatives[word.stem]
-        for word in masculine
-        if word.stem in lexicon.alternatives
-    }
+    issues, used_level = find_issues(glued, doc, lexicon.issues, level=level)
+    alternatives: dict[str, tuple[str, ...]] = {}
+    for word in masculine:
+        if word.suggestions:
+            alternatives.setdefault(word.word.lower(), word.suggestions)
     return LanguageReport(
         masculine=tuple(masculine),
         feminine=tuple(feminine),
@@ -289,84 +328,260 @@ def check_language(text: str, lexicon: GenderLexicon) -> LanguageReport:
         must_have_count=must_haves,
         warnings=_warnings(rules, word_count, length, must_haves, bullet_share, bool(lines)),
         alternatives=MappingProxyType(alternatives),
+        issues=tuple(issues),
+        rates=MappingProxyType(rates),
+        evidence=lexicon.evidence_note,
+        level=used_level,
     )
 
 
-def highlight_segments(text: str, report: LanguageReport) -> list[tuple[str, str | None]]:
-    """Split the text into (segment, None | 'masculine' | 'feminine') pieces, in order.
+def _verdict(
+    masculine: int, feminine: int, words: int, lexicon: GenderLexicon
+) -> tuple[Verdict, str, dict[str, float]]:
+    """The verdict on coded words per 100 words, with a neutral band and a too-close call."""
+    per = lexicon.per_words / max(words, 1)
+    rates = {"masculine": round(masculine * per, 2), "feminine": round(feminine * per, 2)}
+    difference = feminine - masculine
+    verdict: Verdict
+    if difference == 0 or abs(difference) * per < lexicon.neutral_band:
+        verdict, key = "neutral", ("neutral" if masculine or feminine else "empty")
+    elif abs(difference) < lexicon.min_difference:
+        verdict, key = "too-close-to-call", "too-close"
+    else:
+        verdict = "feminine-coded" if difference > 0 else "masculine-coded"
+        key = f"strongly-{verdict}" if abs(difference) >= lexicon.strong_difference else verdict
+    explanation = lexicon.explanations[key].format(
+        masculine=masculine,
+        feminine=feminine,
+        masculine_rate=f"{rates['masculine']:.1f}",
+        feminine_rate=f"{rates['feminine']:.1f}",
+    )
+    return verdict, explanation, rates
 
-    Joining the segments gives back the text; a template escapes each piece and
-    wraps the coded ones in a highlight, so no HTML is built here.
-    """
-    segments: list[tuple[str, str | None]] = []
-    position = 0
-    for word in sorted(report.masculine + report.feminine, key=lambda w: w.start):
-        if word.start > position:
-            segments.append((text[position : word.start], None))
-        segments.append((text[word.start : word.end], word.gender))
-        position = word.end
-    if position < len(text):
-        segments.append((text[position:], None))
-    return segments
 
-
-def _find_coded_words(text: str, lexicon: GenderLexicon) -> tuple[list[CodedWord], list[CodedWord]]:
-    """Every coded word in reading order, split by gender, false alarms left out."""
+def _list_hits(
+    text: str, lexicon: GenderLexicon, *, extended: bool
+) -> list[tuple[str, int, int, Entry]]:
+    """Every word of the text a list entry covers, by spelling alone: (word, start, end, entry)."""
     tokens = [
         (m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in _WORD.finditer(text)
     ]
-    cleared = _cleared_by_phrases(text, tokens, lexicon)
-    found: dict[Gender, list[CodedWord]] = {"masculine": [], "feminine": []}
+    out: list[tuple[str, int, int, Entry]] = []
     skip_next = False
     for i, (start, end, lower) in enumerate(tokens):
         if skip_next:
             skip_next = False
             continue
-        if i in cleared:
-            continue
-        # A hyphenated stem spans this word and the next ("self-confident").
+        if _INNER_CAPITAL.search(text[start:end]):
+            continue  # a product or company name written as one word ("SharePoint")
+        word = lower[:-2] if lower.endswith("'s") else lower
         if i + 1 < len(tokens) and text[end : tokens[i + 1][0]] == "-":
-            pair = f"{lower}-{tokens[i + 1][2]}"
-            hit = next(((s, g) for s, g in lexicon._hyphenated if pair.startswith(s)), None)
-            if hit and i + 1 not in cleared:
-                next_end = tokens[i + 1][1]
-                found[hit[1]].append(
-                    CodedWord(text[start:next_end], hit[0], start, next_end, hit[1])
-                )
+            pair = f"{word}-{tokens[i + 1][2]}"
+            entry = _entry_for(pair, lexicon, extended=extended, hyphenated=True)
+            if entry:
+                out.append((text[start : tokens[i + 1][1]], start, tokens[i + 1][1], entry))
                 skip_next = True
                 continue
-        if lower in lexicon.exception_words or _base(lower) in lexicon.exception_words:
+        entry = _entry_for(word, lexicon, extended=extended, hyphenated=False)
+        if entry:
+            out.append((text[start:end], start, end, entry))
+    return out
+
+
+def _entry_for(
+    word: str, lexicon: GenderLexicon, *, extended: bool, hyphenated: bool
+) -> Entry | None:
+    for entry in lexicon._by_first.get(word[:1], ()):
+        if entry.extension and not extended:
             continue
-        for stem, gender in lexicon._by_prefix.get(lower[:INDEX_LEN], ()):
-            if lower.startswith(stem):
-                found[gender].append(CodedWord(text[start:end], stem, start, end, gender))
-                break
+        if ("-" in entry.text) != hyphenated:
+            continue
+        if entry_matches(entry.text, word):
+            return entry
+    return None
+
+
+def find_coded_words(
+    glued: Unglued, doc: Doc, lexicon: GenderLexicon, *, extended: bool = False
+) -> tuple[list[CodedWord], list[CodedWord]]:
+    """The coded words in reading order, by gender, with the exceptions in context left out.
+
+    Offsets are in the original text (``glued.original``).
+    """
+    found: dict[Gender, list[CodedWord]] = {"masculine": [], "feminine": []}
+    for word, start, end, entry in _list_hits(glued.text, lexicon, extended=extended):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        token = span.root if span is not None and len(span) else None
+        if token is not None and excepted(token, entry, glued, lexicon) is not None:
+            continue
+        suggestions = _suggest(token, word, entry, lexicon) if entry.gender == "masculine" else ()
+        o_start, o_end = glued.to_original(start, end)
+        found[entry.gender].append(
+            CodedWord(
+                glued.original[o_start:o_end],
+                entry_key(entry.text),
+                o_start,
+                o_end,
+                entry.gender,
+                suggestions,
+                entry.extension,
+            )
+        )
     return found["masculine"], found["feminine"]
 
 
-def _base(word: str) -> str:
-    """The word without a possessive ending, so "committee's" is read as "committee"."""
-    return word[:-2] if word.endswith("'s") else word
+def excepted(
+    token: Token, entry: Entry, glued: Unglued, lexicon: GenderLexicon
+) -> ExceptionRule | None:
+    """The exception rule that clears this occurrence, if any."""
+    for rule in lexicon.exceptions:
+        if "any" not in rule.entries and entry.text not in rule.entries:
+            continue
+        if _rule_holds(rule, token, glued, lexicon):
+            return rule
+    return None
 
 
-def _cleared_by_phrases(
-    text: str, tokens: list[tuple[int, int, str]], lexicon: GenderLexicon
-) -> set[int]:
-    """Indexes of the words that fall inside an exception phrase ("market share")."""
-    cleared: set[int] = set()
-    for i, (_, _, lower) in enumerate(tokens):
-        for phrase in lexicon._phrases_by_first.get(lower, ()):
-            last = i + len(phrase) - 1
-            if last >= len(tokens):
-                continue
-            if all(
-                tokens[i + k][2] == part
-                and (k == 0 or _PHRASE_GAP.fullmatch(text[tokens[i + k - 1][1] : tokens[i + k][0]]))
-                for k, part in enumerate(phrase)
-            ):
-                cleared.update(range(i, last + 1))
-                break
-    return cleared
+def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: GenderLexicon) -> bool:
+    if rule.lemma and token.lemma_.lower() not in rule.lemma:
+        return False
+    if rule.pos and token.pos_ not in rule.pos:
+        return False
+    if rule.tag and token.tag_ not in rule.tag:
+        return False
+    if rule.dep and token.dep_ not in rule.dep:
+        return False
+    if rule.head_lemma and token.head.lemma_.lower() not in rule.head_lemma:
+        return False
+    if rule.child_dep and not any(c.dep_ in rule.child_dep for c in token.children):
+        return False
+    if rule.prev_lemma and not _neighbour_in(token, -1, rule.prev_lemma):
+        return False
+    if rule.next_lemma and not _neighbour_in(token, 1, rule.next_lemma):
+        return False
+    if rule.context == "heading":
+        return _in_heading(token, glued)
+    if rule.context == "name":
+        return _in_name(token)
+    if rule.context in ("boilerplate", "benefits"):
+        markers = (
+            lexicon.boilerplate_markers
+            if rule.context == "boilerplate"
+            else lexicon.benefits_markers
+        )
+        sentence = _sentence_in_line(token).lower()
+        return any(re.search(rf"(?<![a-z]){re.escape(m)}", sentence) for m in markers)
+    return True
+
+
+def _neighbour_in(token: Token, step: int, lemmas: tuple[str, ...]) -> bool:
+    """Whether the word before (step -1) or after (step 1) has one of the lemmas."""
+    i = token.i + step
+    while 0 <= i < len(token.doc) and token.doc[i].is_punct and token.doc[i].text != "\n":
+        i += step
+    if not 0 <= i < len(token.doc):
+        return False
+    other = token.doc[i]
+    return other.lemma_.lower() in lemmas or other.lower_ in lemmas
+
+
+def _sentence_in_line(token: Token) -> str:
+    """The token's sentence, cut at the line ends around the token."""
+    sent = token.sent
+    text = token.doc.text
+    start = max(sent.start_char, text.rfind("\n", 0, token.idx) + 1)
+    end_line = text.find("\n", token.idx)
+    end = sent.end_char if end_line < 0 else min(sent.end_char, end_line)
+    return text[start:end]
+
+
+def _in_heading(token: Token, glued: Unglued) -> bool:
+    """Whether the token stands in a line that is a section heading."""
+    text = glued.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    line = re.sub(r"\([^)]*\)", " ", line).strip().rstrip(":").strip()
+    line = line.lstrip("#*_ ").rstrip("*_ ")
+    if not line or line.endswith((".", "!", "?", ",", ";")):
+        return False
+    words = [w for w in re.split(r"[\s:/&,+-]+", line) if w]
+    if not words or len(words) > _HEADING_MAX_WORDS:
+        return False
+    # Every longer word capitalized: "Duties and Responsibilities", "CORE COMPETENCIES".
+    return all(w[0].isupper() or len(w) <= 3 for w in words if w[0].isalpha())
+
+
+def _in_name(token: Token) -> bool:
+    """Whether the token is part of a place, a company or a product name."""
+    if token.ent_type_ in _NAME_ENTITIES:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ in _ORG_ENTITIES and token.ent_iob_ == "I"
+
+
+def _suggest(
+    token: Token | None, word: str, entry: Entry, lexicon: GenderLexicon
+) -> tuple[str, ...]:
+    """Drop-in replacements: chosen by lemma or part of speech, inflected to the word's form."""
+    groups = lexicon.alternatives.get(entry_key(entry.text))
+    if not groups:
+        return ()
+    lower = word.lower()
+    keys = [lower]
+    if token is not None:
+        keys = [token.lemma_.lower(), lower, _POS_KEY.get(token.pos_, token.pos_)]
+    keys.append("any")
+    chosen = next((groups[k] for k in keys if k in groups), ())
+    if token is None:
+        return tuple(chosen)
+    out = []
+    for suggestion in chosen:
+        fitted = _inflect(suggestion, token)
+        if word[:1].isupper():
+            fitted = fitted[:1].upper() + fitted[1:]
+        out.append(fitted)
+    return tuple(out)
+
+
+def _inflect(suggestion: str, token: Token) -> str:
+    """The suggestion in the token's form: "guide" for "leads" (VBZ) reads "guides"."""
+    tag = token.tag_
+    parts = suggestion.split(" ")
+    if tag in {"VBZ", "VBD", "VBG", "VBN"} and token.pos_ in {"VERB", "AUX"}:
+        forms = getInflection(parts[0], tag=tag)
+        if forms:
+            parts[0] = forms[0]
+    elif tag in {"NNS", "NNPS"} and len(parts) == 1:
+        forms = getInflection(parts[0], tag="NNS")
+        if forms:
+            parts[0] = forms[0]
+    return " ".join(parts)
+
+
+def highlight_segments(text: str, report: LanguageReport) -> list[tuple[str, str | None]]:
+    """Split the text into (segment, kind) pieces in order; kind is None, 'masculine',
+    'feminine' or 'issue-<category>'.
+
+    Joining the segments gives back the text; a template escapes each piece and wraps
+    the marked ones in a highlight, so no HTML is built here. Where marks overlap, the
+    earlier one wins.
+    """
+    marks: list[tuple[int, int, str]] = [
+        (w.start, w.end, w.gender) for w in report.masculine + report.feminine
+    ]
+    marks += [(i.start, i.end, f"issue-{i.category}") for i in report.issues if i.end > i.start]
+    segments: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end, kind in sorted(marks):
+        if start < position:
+            continue
+        if start > position:
+            segments.append((text[position:start], None))
+        segments.append((text[start:end], kind))
+        position = end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments
 
 
 def _counts(words: list[CodedWord]) -> Mapping[str, int]:
@@ -402,7 +617,8 @@ def _is_heading(line: str, rules: PostingRules) -> bool:
 
 
 def _count_must_haves(lines: list[str], bullets: list[bool], rules: PostingRules) -> int:
-    """Bullets under a must-have heading, up to the next heading."""
+    """Requirements under a must-have heading, up to the next heading: each bullet, and
+    each sentence of a line that is not a bullet (pasted text has often lost its bullets)."""
     count = 0
     inside = False
     for line, is_bullet in zip(lines, bullets, strict=True):
@@ -412,6 +628,8 @@ def _count_must_haves(lines: list[str], bullets: list[bool], rules: PostingRules
             inside = True
         elif _is_heading(line, rules):
             inside = False
+        elif inside:
+            count += len(_SENTENCE_SPLIT.split(line.strip()))
     return count
 
 

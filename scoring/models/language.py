@@ -1,36 +1,55 @@
-"""The model of content/language/gender_coded.yaml: the coded word stems, their false
-alarms, the verdict wording and the posting-quality rules of the language check."""
+"""The models of content/language/: the coded word lists of gender_coded.yaml (the paper's
+entries, an optional extension, sense-in-context exceptions, suggestions by part of
+speech, the verdict and the posting-quality rules) and the risk categories of
+inclusive.yaml."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
 from scoring.models.base import ContentModel, FieldProblem, Int, Number, SourceId, Text, exact_keys
 
 __all__ = [
+    "CATEGORIES",
     "EXPLANATION_KEYS",
-    "INDEX_LEN",
+    "POS_KEYS",
     "WARNING_FIELDS",
-    "ExceptionEntry",
+    "ExceptionRule",
     "GenderCodedFile",
+    "InclusiveFile",
     "PostingRulesModel",
-    "stem_of",
+    "entry_key",
 ]
 
-_STEM = re.compile(r"[a-z]+(?:-[a-z]+)?")
-INDEX_LEN = 3  # stems are indexed by their first letters; none may be shorter
+# An entry is letters (one hyphen allowed), 3 or more, with a trailing "*" for a stem.
+_ENTRY = re.compile(r"[a-z]+(?:-[a-z]+)?\*?")
+MIN_ENTRY = 3
 EXPLANATION_KEYS = (
     "empty",
     "neutral",
+    "too-close",
     "masculine-coded",
     "strongly-masculine-coded",
     "feminine-coded",
     "strongly-feminine-coded",
 )
+# The contract's issue categories (DESIGN.md), in the order the page lists them.
+CATEGORIES = (
+    "age",
+    "national-origin",
+    "disability",
+    "gendered-term",
+    "jargon",
+    "hours",
+    "experience",
+    "pay-missing",
+    "pay-open-ended",
+)
+POS_KEYS = ("NOUN", "VERB", "ADJ", "ADV")
 # The placeholders each warning template may use (with sample values to try them).
 WARNING_FIELDS: Mapping[str, Mapping[str, object]] = {
     "too_short": {"words": 0, "min": 0, "max": 0},
@@ -39,35 +58,43 @@ WARNING_FIELDS: Mapping[str, Mapping[str, object]] = {
     "few_bullets": {"percent": 0},
     "mostly_bullets": {"percent": 0},
 }
-_SAMPLE = {"masculine": 0, "feminine": 0}
+_SAMPLE = {"masculine": 0, "feminine": 0, "masculine_rate": "0.0", "feminine_rate": "0.0"}
 
 
-def _stem(value: str) -> str:
-    stem = value.lower()
-    if not _STEM.fullmatch(stem) or len(stem.replace("-", "")) < INDEX_LEN:
-        raise ValueError(f"'{stem}' must be letters (one hyphen allowed), 3 or more")
-    return stem
+def entry_key(entry: str) -> str:
+    """An entry without its stem mark: the key of its alternatives."""
+    return entry.rstrip("*")
 
 
-Stem = Annotated[Text, AfterValidator(_stem)]
+def _entry(value: str) -> str:
+    entry = value.lower()
+    if not _ENTRY.fullmatch(entry) or len(entry.replace("-", "").rstrip("*")) < MIN_ENTRY:
+        raise ValueError(
+            f"'{entry}' must be letters (one hyphen allowed), 3 or more, '*' for a stem"
+        )
+    return entry
 
 
-def _unique_stems(stems: tuple[str, ...]) -> tuple[str, ...]:
+Entry = Annotated[Text, AfterValidator(_entry)]
+
+
+def _unique(entries: tuple[str, ...]) -> tuple[str, ...]:
     seen: set[str] = set()
-    for i, stem in enumerate(stems):
-        if stem in seen:
-            raise FieldProblem(f"[{i}]", f"'{stem}' is listed twice")
-        seen.add(stem)
-    return stems
+    for i, entry in enumerate(entries):
+        if entry in seen:
+            raise FieldProblem(f"[{i}]", f"'{entry}' is listed twice")
+        seen.add(entry)
+    return entries
 
 
-Stems = Annotated[tuple[Stem, ...], Field(min_length=1), AfterValidator(_unique_stems)]
+Entries = Annotated[tuple[Entry, ...], Field(min_length=1), AfterValidator(_unique)]
 
 
-def stem_of(word: str, stems: tuple[str, ...]) -> str | None:
-    """The longest stem the word starts with, if any."""
-    matches = [s for s in stems if word.startswith(s)]
-    return max(matches, key=len) if matches else None
+def entry_matches(entry: str, word: str) -> bool:
+    """Whether a lower-case word (hyphens kept) falls under an entry."""
+    if entry.endswith("*"):
+        return word.startswith(entry[:-1])
+    return word == entry
 
 
 def _check_templates(
@@ -83,11 +110,52 @@ def _check_templates(
             raise FieldProblem(key, f"bad placeholder {exc} (allowed: {allowed})") from None
 
 
-class ExceptionEntry(ContentModel):
-    """Words that start with a coded stem but do not carry its meaning, and why."""
+class Extension(ContentModel):
+    """gender-decoder's additions: used only when asked for, labelled as theirs."""
 
-    words: tuple[Text, ...] = Field(min_length=1)
+    source: SourceId
+    masculine: Entries
+    feminine: Entries
+
+
+class ExceptionRule(ContentModel):
+    """A listed word that, in context, does not carry the sense the research measured."""
+
+    entries: tuple[Text, ...] = Field(min_length=1)
+    lemma: tuple[Text, ...] = ()
+    pos: tuple[Text, ...] = ()
+    tag: tuple[Text, ...] = ()
+    dep: tuple[Text, ...] = ()
+    head_lemma: tuple[Text, ...] = ()
+    child_dep: tuple[Text, ...] = ()
+    prev_lemma: tuple[Text, ...] = ()
+    next_lemma: tuple[Text, ...] = ()
+    context: Literal["heading", "name", "boilerplate", "benefits"] | None = None
     why: Text
+
+    @model_validator(mode="after")
+    def _has_a_condition(self) -> ExceptionRule:
+        conditions = (
+            self.lemma,
+            self.pos,
+            self.tag,
+            self.dep,
+            self.head_lemma,
+            self.child_dep,
+            self.prev_lemma,
+            self.next_lemma,
+        )
+        if not any(conditions) and self.context is None:
+            raise FieldProblem("why", "a rule needs at least one condition besides its entries")
+        return self
+
+
+Suggestions = tuple[Text, ...]
+
+
+class Evidence(ContentModel):
+    source: SourceId
+    note: Text
 
 
 class WordRange(ContentModel):
@@ -149,12 +217,20 @@ class GenderCodedFile(ContentModel):
 
     source: SourceId
     transcribed_from: Text
-    masculine: Stems
-    feminine: Stems
-    alternatives: dict[str, tuple[Text, ...]]
-    exceptions: tuple[ExceptionEntry, ...] = ()
+    masculine: Entries
+    feminine: Entries
+    extension: Extension
+    # By entry key: suggestions for any use, or by lemma / part of speech.
+    alternatives: dict[str, Suggestions | dict[str, Suggestions]]
+    exceptions: tuple[ExceptionRule, ...] = ()
+    boilerplate_markers: tuple[Text, ...] = ()
+    benefits_markers: tuple[Text, ...] = ()
+    per_words: Int = Field(ge=1)
+    neutral_band: Number = Field(ge=0)
+    min_difference: Int = Field(ge=1)
     strong_difference: Int = Field(ge=1)
     explanations: dict[str, Text]
+    evidence: Evidence
     posting: PostingRulesModel
 
     @model_validator(mode="after")
@@ -164,24 +240,75 @@ class GenderCodedFile(ContentModel):
             _check_templates(self.explanations, dict.fromkeys(EXPLANATION_KEYS, _SAMPLE))
         except FieldProblem as exc:
             raise FieldProblem(f"explanations.{exc.field}", exc.problem) from None
-        for i, fem in enumerate(self.feminine):
-            for masc in self.masculine:
-                if fem.startswith(masc) or masc.startswith(fem):
+        every = self.masculine + self.feminine + self.extension.masculine + self.extension.feminine
+        keys = {entry_key(e) for e in every}
+        for i, rule in enumerate(self.exceptions):
+            for j, entry in enumerate(rule.entries):
+                if entry != "any" and entry not in every:
+                    raise FieldProblem(f"exceptions[{i}].entries[{j}]", f"'{entry}' is not listed")
+        masculine = {entry_key(e) for e in self.masculine + self.extension.masculine}
+        for key, given in self.alternatives.items():
+            if key not in keys:
+                raise FieldProblem(f"alternatives.{key}", "is not an entry listed above")
+            if key not in masculine:
+                raise FieldProblem(f"alternatives.{key}", "suggestions are for masculine entries")
+            groups: Mapping[str, Any] = given if isinstance(given, dict) else {"any": given}
+            for form, suggestions in groups.items():
+                if not suggestions:
+                    raise FieldProblem(f"alternatives.{key}.{form}", "must list at least one item")
+                if form.isupper() and form not in POS_KEYS:
                     raise FieldProblem(
-                        f"feminine[{i}]", f"'{fem}' overlaps the masculine stem '{masc}'"
+                        f"alternatives.{key}.{form}",
+                        f"is not a part of speech ({', '.join(POS_KEYS)})",
                     )
-        coded = self.masculine + self.feminine
-        for i, entry in enumerate(self.exceptions):
-            for j, text in enumerate(entry.words):
-                parts = [p for p in re.split(r"[\s-]+", text.lower()) if p]
-                if not any(stem_of(p, coded) for p in parts):
-                    raise FieldProblem(
-                        f"exceptions[{i}].words[{j}]",
-                        f"'{text}' contains no word with a coded stem",
-                    )
-        for stem, suggestions in self.alternatives.items():
-            if stem not in self.masculine:
-                raise FieldProblem(f"alternatives.{stem}", "is not a masculine stem listed above")
-            if not suggestions:
-                raise FieldProblem(f"alternatives.{stem}", "must list at least one item")
+        return self
+
+
+# --- inclusive.yaml -------------------------------------------------------------------------
+
+
+class PatternEntry(ContentModel):
+    """A spaCy Matcher pattern and the wording to suggest for what it matches."""
+
+    pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
+    suggestion: Text
+
+
+class Category(ContentModel):
+    source: SourceId
+    message: Text
+    patterns: tuple[PatternEntry, ...] = ()
+    unless_text_has: tuple[Text, ...] = ()
+    min_weekly_hours: Int | None = None
+    entry_levels: tuple[Text, ...] = ()
+    max_years: Int | None = None
+    entry_title_words: tuple[Text, ...] = ()
+    openers: tuple[Text, ...] = ()
+    pay_words: tuple[Text, ...] = ()
+
+
+class InclusiveFile(ContentModel):
+    """content/language/inclusive.yaml."""
+
+    categories: dict[str, Category]
+
+    @model_validator(mode="after")
+    def _every_category(self) -> InclusiveFile:
+        exact_keys("categories", self.categories, CATEGORIES, "category")
+        needs = {
+            "hours": ("min_weekly_hours",),
+            "experience": ("entry_levels", "max_years", "entry_title_words"),
+            "pay-open-ended": ("openers", "pay_words"),
+        }
+        for name, fields in needs.items():
+            for field in fields:
+                if not getattr(self.categories[name], field):
+                    raise FieldProblem(f"categories.{name}.{field}", "is required")
+        try:
+            self.categories["experience"].message.format(years=3, max_years=2)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise FieldProblem(
+                "categories.experience.message",
+                f"bad placeholder {exc} (allowed: {{years}}, {{max_years}})",
+            ) from None
         return self

@@ -361,14 +361,45 @@ class CodedWord(ResponseModel):
     """One coded word and its character offsets in the text."""
 
     word: str
-    stem: str
+    stem: str = Field(description="The list entry it falls under, without the stem mark.")
     start: int
     end: int
+    suggestions: list[str] = Field(
+        description="Drop-in replacements in the word's form (masculine-coded words only)."
+    )
+    list: Literal["gaucher-2011", "gender-decoder"]
+
+
+class LanguageIssue(ResponseModel):
+    """A risk beyond gender: its category, where it is, why it matters and what to write."""
+
+    category: Literal[
+        "age",
+        "national-origin",
+        "disability",
+        "gendered-term",
+        "jargon",
+        "hours",
+        "experience",
+        "pay-missing",
+        "pay-open-ended",
+    ]
+    start: int
+    end: int
+    text: str = Field(description="The flagged text (empty for a posting-wide issue).")
+    message: str
+    suggestion: str
+    source: str
 
 
 class CodedCounts(ResponseModel):
     masculine: int
     feminine: int
+
+
+class CodedRates(ResponseModel):
+    masculine: float
+    feminine: float
 
 
 class LanguageReport(ResponseModel):
@@ -387,6 +418,14 @@ class LanguageReport(ResponseModel):
     alternatives: dict[str, list[str]] = Field(
         description="Each masculine-coded word found (lower case) and neutral wording "
         "suggested instead (editorial suggestions)."
+    )
+    per_100_words: CodedRates = Field(
+        description="Coded words per 100 words, masculine and feminine."
+    )
+    evidence: str = Field(description="How strong the evidence behind the verdict is.")
+    issues: list[LanguageIssue]
+    level: str | None = Field(
+        description='"entry" when the experience check read the posting as entry level.'
     )
 
 

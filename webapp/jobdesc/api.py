@@ -6,27 +6,33 @@ from flask import Blueprint, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
 from scoring.errors import FieldErrors
+from scoring.language import check_language
+from scoring.roles import ROLE_SLUGS
 from webapp import get_content
 from webapp.api.inputs import json_object, requested_format
 from webapp.api.schemas import JobDescription, LanguageReport
 from webapp.jobdesc.builder import build_posting
 from webapp.jobdesc.exports import EXPORT_FORMATS, document_response
-from webapp.jobdesc.service import check_posting, posting_text_problem
+from webapp.jobdesc.service import posting_text_problem
 
 bp = Blueprint("jobdesc", __name__)
 
 
 @bp.post("/language-check")
 def language_check() -> ResponseReturnValue:
-    """Gender-coded words, counts, verdict and posting metrics of {"text"}."""
-    text = json_object('{"text": "..."}').get("text")
+    """Coded words, verdict, issues and posting metrics of {"text", "level"?}."""
+    body = json_object('{"text": "...", "level": "account-coordinator"}')
+    text, level = body.get("text"), body.get("level")
     if not isinstance(text, str):
         required = "Required: the posting as a string." if text is None else "Must be a string."
         raise FieldErrors({"text": required})
     problem = posting_text_problem(text)
     if problem:
         raise FieldErrors({"text": problem})
-    return jsonify(LanguageReport.body(check_posting(text).to_dict()))
+    if level is not None and level not in ROLE_SLUGS:
+        raise FieldErrors({"level": f"Unknown level; one of: {', '.join(ROLE_SLUGS)}."})
+    report = check_language(text, get_content(current_app).gender, level=level)
+    return jsonify(LanguageReport.body(report.to_dict()))
 
 
 @bp.post("/job-descriptions")

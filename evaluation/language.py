@@ -1,0 +1,198 @@
+"""How the inclusive-language check reads real postings, against hand labels.
+
+Data: ``postings/linkedin_sample.csv`` of the real-data corpus (read there, never copied)
+and ``evaluation/labels/language.csv`` (ours: a posting id, a character span and a
+label per row; no posting text).
+
+Method (the figures ``make eval`` prints):
+- **Sample**: the sales and account postings (the postings README's title rule), in file
+  order; the first 36 of them hold 331 candidate occurrences: every word that begins
+  with an entry of Gaucher, Friesen & Kay's lists, read as a prefix (so "confidential",
+  "actively" and "Connecticut" are candidates too), with headings run into the next
+  word split at the capital.
+- **Labels**: each occurrence read in its sentence and labelled ``coded`` when it is a
+  word the paper lists (a stem, or the exact whole word) used in the sense the paper
+  measured (the job, the person sought or the workplace), and ``not`` otherwise: section
+  headings, names, legal and benefits boilerplate, and other senses (sales leads,
+  competitors, design principles, "to be determined", independent representatives, the
+  noun "objective", "the kind of person").
+- **Coded uses found**: the share of ``coded`` labels the check highlights (any overlap);
+  **false alarms suppressed**: the share of ``not`` labels it leaves alone. The same two
+  figures are given for the paper's lists matched without context and for gender-decoder
+  (its lists, every entry a prefix, its one exception "sharepoint").
+- **Verdicts**: over all 957 postings, the check's verdicts against the paper-only
+  baseline (the paper's lists without context, gender-decoder's rule: any difference
+  codes the posting).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from evaluation.corpus import REPO, Posting, postings
+
+LABELS = REPO / "evaluation" / "labels" / "language.csv"
+
+_TITLE = re.compile(
+    r"account (manager|executive|director|representative|specialist|coordinator|lead|management)"
+    r"|key account|client (relationship|success|partner|advisor|development)|customer success"
+    r"|sales|business development|territory (manager|rep)|relationship manager|inside sales"
+    r"|outside sales|salesman|salesperson|account rep",
+    re.IGNORECASE,
+)
+_NOT_TITLE = re.compile(
+    r"salesforce|accountant|accounts payable|accounts receivable|patient account|sales tax"
+    r"|sales operations analyst",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+# gender-decoder (app/wordlists.py at 73724e6b) holds every paper entry as a prefix,
+# plus the extension in content, except these four (see the reference transcription).
+NOT_IN_GENDER_DECODER = frozenset({"masculine", "feminine", "implusive", "decide"})
+
+
+def sales_posting(posting: Posting) -> bool:
+    """A sales or account posting, by the postings README's title rule."""
+    return bool(_TITLE.search(posting.title)) and not _NOT_TITLE.search(posting.title)
+
+
+@dataclass(frozen=True)
+class Label:
+    job_id: str
+    start: int
+    end: int
+    coded: bool
+
+
+def labels() -> list[Label]:
+    """Our labels (``evaluation/labels/language.csv``)."""
+    with LABELS.open(encoding="utf-8", newline="") as handle:
+        return [
+            Label(row["job_id"], int(row["start"]), int(row["end"]), row["label"] == "coded")
+            for row in csv.DictReader(handle)
+        ]
+
+
+def _spans_paper(text: str, lexicon: Any) -> list[tuple[int, int, str]]:
+    """The paper's lists without context: (start, end, gender)."""
+    from scoring.language import _list_hits
+
+    return [(s, e, entry.gender) for _, s, e, entry in _list_hits(text, lexicon, extended=False)]
+
+
+def _gender_decoder_stems(lexicon: Any) -> list[tuple[str, str]]:
+    """gender-decoder's entries, every one a prefix: (stem, gender)."""
+    return [
+        (entry.text.rstrip("*"), entry.gender)
+        for entry in lexicon.entries
+        if entry.text not in NOT_IN_GENDER_DECODER
+    ]
+
+
+def _spans_gender_decoder(text: str, stems: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """gender-decoder's matching: words split on non-letters, prefixes, "sharepoint" skipped."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if word == "sharepoint":
+            continue
+        gender = next((g for stem, g in stems if word.startswith(stem.replace("-", ""))), None)
+        if gender:
+            out.append((m.start(), m.end(), gender))
+    return out
+
+
+def _decoder_verdict(spans: list[tuple[int, int, str]]) -> str:
+    masculine = sum(1 for *_, g in spans if g == "masculine")
+    feminine = len(spans) - masculine
+    if masculine == feminine:
+        return "neutral"
+    return "feminine-coded" if feminine > masculine else "masculine-coded"
+
+
+@dataclass
+class LanguageResult:
+    """The figures of one run."""
+
+    labelled: int = 0
+    coded: int = 0
+    not_coded: int = 0
+    found: dict[str, int] = field(default_factory=Counter)
+    suppressed: dict[str, int] = field(default_factory=Counter)
+    verdicts: Counter[str] = field(default_factory=Counter)
+    baseline_verdicts: Counter[str] = field(default_factory=Counter)
+    changed: int = 0
+    postings: int = 0
+    misses: list[tuple[str, int, int, bool]] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        def share(n: int, d: int) -> float | None:
+            return round(n / d, 4) if d else None
+
+        out: dict[str, Any] = {
+            "labelled_occurrences": self.labelled,
+            "labelled_coded": self.coded,
+            "labelled_not_coded": self.not_coded,
+            "coded_uses_found_share": share(self.found["check"], self.coded),
+            "false_alarms_suppressed_share": share(self.suppressed["check"], self.not_coded),
+            "paper_lists_without_context_found_share": share(self.found["paper"], self.coded),
+            "paper_lists_without_context_suppressed_share": share(
+                self.suppressed["paper"], self.not_coded
+            ),
+            "gender_decoder_found_share": share(self.found["decoder"], self.coded),
+            "gender_decoder_suppressed_share": share(self.suppressed["decoder"], self.not_coded),
+        }
+        if self.postings:
+            out["postings_with_verdicts"] = self.postings
+            out["verdicts"] = dict(sorted(self.verdicts.items()))
+            out["paper_only_baseline_verdicts"] = dict(sorted(self.baseline_verdicts.items()))
+            out["verdict_changed_from_baseline"] = self.changed
+        return out
+
+
+def evaluate(analyzer: object = None, verdicts: bool = True) -> LanguageResult:
+    """Score the check against the labels; with ``verdicts``, over every posting too."""
+    from scoring.content import load_content
+    from scoring.language import check_language
+
+    lexicon = load_content().gender
+    corpus = {p.job_id: p for p in postings()}
+    decoder = _gender_decoder_stems(lexicon)
+    result = LanguageResult()
+    by_posting: dict[str, list[Label]] = {}
+    for label in labels():
+        by_posting.setdefault(label.job_id, []).append(label)
+    for job_id, items in by_posting.items():
+        text = corpus[job_id].description
+        report = check_language(text, lexicon)
+        spans = {
+            "check": [(w.start, w.end) for w in report.masculine + report.feminine],
+            "paper": [(s, e) for s, e, _ in _spans_paper(text, lexicon)],
+            "decoder": [(s, e) for s, e, _ in _spans_gender_decoder(text, decoder)],
+        }
+        for label in items:
+            result.labelled += 1
+            result.coded += label.coded
+            result.not_coded += not label.coded
+            for name, found in spans.items():
+                hit = any(s < label.end and label.start < e for s, e in found)
+                if label.coded and hit:
+                    result.found[name] += 1
+                elif not label.coded and not hit:
+                    result.suppressed[name] += 1
+                elif name == "check":
+                    result.misses.append((job_id, label.start, label.end, label.coded))
+    if verdicts:
+        for posting in corpus.values():
+            text = posting.description
+            verdict = check_language(text, lexicon).verdict
+            baseline = _decoder_verdict(_spans_paper(text, lexicon))
+            result.postings += 1
+            result.verdicts[verdict] += 1
+            result.baseline_verdicts[baseline] += 1
+            result.changed += verdict != baseline
+    return result
