@@ -9,7 +9,9 @@ import http.client
 import io
 import itertools
 import json
+import math
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -52,6 +54,10 @@ JOB_POSTING = {
     "work_mode": "hybrid",
 }
 
+STATIC = "static file (site.css)"
+PAGES = ("home page", "role page")
+ANALYSIS = "resume analysis (614 words)"
+
 # A 30-word bullet, judged alone as it is edited in place (issue 14: p50 under 15 ms).
 BULLET = "resume bullet (30 words)"
 BULLET_TEXT = (
@@ -64,6 +70,8 @@ ENDPOINTS = (
     Endpoint("baseline /healthz", "GET", "/healthz", 400),
     Endpoint("home page", "GET", "/", 400),
     Endpoint("role page", "GET", "/roles/account-manager", 400),
+    # What a page's stylesheet, script and icon cost (Flask revalidates them on every view).
+    Endpoint(STATIC, "GET", "/static/css/site.css", 400),
     Endpoint(
         "salary API",
         "GET",
@@ -80,7 +88,7 @@ ENDPOINTS = (
         400,
     ),
     Endpoint(
-        "resume analysis (614 words)",
+        ANALYSIS,
         "POST",
         "/api/v1/resume/analyze",
         80,
@@ -217,20 +225,47 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def worker_pids(master_pid: int) -> list[int]:
+    """The gunicorn master's workers."""
+    children_file = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    return [int(p) for p in children_file.read_text().split()] if children_file.exists() else []
+
+
+def process_memory(pid: int) -> tuple[int, int]:
+    """(RSS kB, PSS kB) of one process."""
+    rss = pss = 0
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Rss:"):
+            rss = int(line.split()[1])
+        elif line.startswith("Pss:"):
+            pss = int(line.split()[1])
+    return rss, pss
+
+
 def worker_memory(master_pid: int) -> list[tuple[int, int, int]]:
     """(pid, RSS kB, PSS kB) of each gunicorn worker; PSS splits pages shared after preload."""
-    children_file = Path(f"/proc/{master_pid}/task/{master_pid}/children")
-    pids = [int(p) for p in children_file.read_text().split()] if children_file.exists() else []
-    out = []
-    for pid in pids:
-        rss = pss = 0
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Rss:"):
-                rss = int(line.split()[1])
-            elif line.startswith("Pss:"):
-                pss = int(line.split()[1])
-        out.append((pid, rss, pss))
-    return out
+    return [(pid, *process_memory(pid)) for pid in worker_pids(master_pid)]
+
+
+def workers_cpu_seconds(master_pid: int) -> float:
+    """CPU time (user + system) the workers have used so far, from /proc/PID/stat."""
+    ticks = 0
+    for pid in worker_pids(master_pid):
+        # Fields after the command name's closing parenthesis start at field 3 (state);
+        # utime and stime are fields 14 and 15.
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def static_files_per_page(port: int) -> int:
+    """How many files under /static/ the home page links (each fetched or revalidated on
+    a view)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", "/")
+    page = conn.getresponse().read().decode("utf-8")
+    conn.close()
+    return len(set(re.findall(r"""["'](/static/[^"'?#]+)""", page)))
 
 
 def resume_pdf() -> bytes:
@@ -361,6 +396,96 @@ def memory_growth(port: int, master_pid: int) -> list[tuple[int, int, int]]:
     return [(pid, before[pid], after[pid]) for pid in before if pid in after]
 
 
+# The capacity plan's load and assumptions (README, "Capacity plan"). Each can be changed
+# with the environment variable of the same name, e.g. PLAN_PAGE_VIEWS_PER_DAY=3000000.
+PLAN = {
+    # The stated load.
+    "PLAN_ANALYSES_PER_DAY": 100_000.0,
+    "PLAN_PAGE_VIEWS_PER_DAY": 1_000_000.0,
+    # Busiest hour against the day's mean rate.
+    "PLAN_PEAK_TO_MEAN": 5.0,
+    # Share of analyses sent as an uploaded PDF rather than pasted text.
+    "PLAN_UPLOAD_SHARE": 0.5,
+    # CPU busy at peak we plan for: headroom keeps queues short and absorbs bursts.
+    "PLAN_UTILISATION": 0.6,
+    # Machines beyond the peak's need, so one can fail or be updated at peak.
+    "PLAN_SPARE_MACHINES": 1.0,
+}
+
+
+def plan_value(name: str) -> float:
+    """A plan assumption, from the environment when it is set there."""
+    return float(os.environ.get(name, PLAN[name]))
+
+
+def capacity_plan(
+    cpu: dict[str, float],
+    ratios: dict[str, float],
+    statics: int,
+    memory: list[tuple[int, int, int]],
+    master: tuple[int, int],
+) -> list[str]:
+    """Machines for the stated load, from the measured CPU per request and memory.
+
+    Workers are CPU-bound sync workers, one per core (as WORKERS=2 on this machine's two
+    cores); the machines are like this one. The proxy's and Redis's CPU is not counted.
+    """
+    day = 24 * 3600
+    peak = plan_value("PLAN_PEAK_TO_MEAN")
+    upload_share = plan_value("PLAN_UPLOAD_SHARE")
+    utilisation = plan_value("PLAN_UTILISATION")
+    cores = os.cpu_count() or 1
+    mem_total_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    lines = [
+        "Capacity plan (assumptions: PLAN in bench/__main__.py, each settable in the environment)",
+        f"  CPU per request (workers' CPU time / requests at concurrency {max(CONCURRENCY)}) "
+        "and what one core serves:",
+    ]
+    for name, seconds in cpu.items():
+        lines.append(
+            f"    {name:32} {seconds * 1000:7.1f} ms CPU  {1 / seconds:8.1f} req/s per core"
+        )
+    analyses = plan_value("PLAN_ANALYSES_PER_DAY") / day * peak
+    views = plan_value("PLAN_PAGE_VIEWS_PER_DAY") / day * peak
+    upload_factor = ratios["upload"] / ratios["pasted"]
+    analysis_cpu = cpu[ANALYSIS] * (1 - upload_share + upload_share * upload_factor)
+    page_cpu = statistics.mean(cpu[name] for name in PAGES)
+    view_cpu = page_cpu + statics * cpu[STATIC]
+    analysis_cores, view_cores = analyses * analysis_cpu, views * view_cpu
+    busy = analysis_cores + view_cores
+    needed = busy / utilisation
+    spare = int(plan_value("PLAN_SPARE_MACHINES"))
+    machines = math.ceil(needed / cores)
+    worker_pss = max(pss for _, _, pss in memory)
+    worker_rss = max(rss for _, rss, _ in memory)
+    per_machine_kb = master[1] + cores * worker_pss
+    lines += [
+        f"  Load: {plan_value('PLAN_ANALYSES_PER_DAY'):,.0f} resume analyses and "
+        f"{plan_value('PLAN_PAGE_VIEWS_PER_DAY'):,.0f} page views a day, peak {peak:g}x the mean",
+        f"    analyses at peak: {analyses:.1f}/s; {upload_share:.0%} are PDF uploads costing "
+        f"{upload_factor:.2f}x a pasted one: {analysis_cpu * 1000:.0f} ms CPU each "
+        f"-> {analysis_cores:.2f} cores",
+        f"    page views at peak: {views:.1f}/s; each is a page (mean of {' and '.join(PAGES)}, "
+        f"{page_cpu * 1000:.1f} ms) and the {statics} static files it links "
+        f"({cpu[STATIC] * 1000:.1f} ms each): {view_cpu * 1000:.1f} ms CPU "
+        f"-> {view_cores:.2f} cores",
+        f"  CPU busy at peak: {busy:.2f} cores; at {utilisation:.0%} utilisation: "
+        f"{needed:.2f} cores",
+        f"  Machines of {cores} cores like this one: {machines} for the peak + {spare} spare "
+        f"= {machines + spare}, each running {cores} workers",
+        f"  Memory per machine: master PSS {master[1] / 1024:.0f} MB + {cores} workers x PSS "
+        f"{worker_pss / 1024:.0f} MB = {per_machine_kb / 1024:.0f} MB of "
+        f"{mem_total_kb / 1024:.0f} MB ({per_machine_kb / mem_total_kb:.1%}); "
+        f"a worker's RSS, shared pages counted in full, is {worker_rss / 1024:.0f} MB",
+        f"  Redis: {analyses:.1f} counter updates/s at peak (one per heavy request)",
+    ]
+    return lines
+
+
 def main() -> int:
     """Run the benchmark and print the table."""
     print(f"Benchmark: gunicorn, {WORKERS} workers, preload_app, {os.cpu_count()} CPU(s)\n")
@@ -368,7 +493,9 @@ def main() -> int:
     port = free_port()
     server = start_server(port)
     results: dict[tuple[str, int], tuple[float, float, float, int, int]] = {}
+    cpu: dict[str, float] = {}  # workers' CPU seconds per request, at the highest concurrency
     try:
+        statics = static_files_per_page(port)
         for endpoint in ENDPOINTS:
             drive(
                 port,
@@ -384,7 +511,10 @@ def main() -> int:
                 1,
             )  # warm-up
             for concurrency in CONCURRENCY:
+                cpu_before = workers_cpu_seconds(server.pid)
                 rps, lat, failed = drive(port, endpoint, concurrency)
+                if concurrency == max(CONCURRENCY):
+                    cpu[endpoint.name] = (workers_cpu_seconds(server.pid) - cpu_before) / len(lat)
                 results[(endpoint.name, concurrency)] = (
                     rps,
                     percentile(lat, 50),
@@ -393,6 +523,7 @@ def main() -> int:
                     failed,
                 )
         memory = worker_memory(server.pid)
+        master = process_memory(server.pid)
         growth = memory_growth(port, server.pid)
     finally:
         server.terminate()
@@ -466,6 +597,10 @@ def main() -> int:
         print(
             f"  worker {pid}: RSS {rss / 1024:.0f} MB, PSS {pss / 1024:.0f} MB  (target < 350 MB)"
         )
+    print(f"  master {server.pid}: RSS {master[0] / 1024:.0f} MB, PSS {master[1] / 1024:.0f} MB")
+    print()
+    for line in capacity_plan(cpu, ratios, statics, memory, master):
+        print(line)
     return 0
 
 
