@@ -80,6 +80,7 @@ SECTIONS = (
     ("bullets", "evaluation.bullets", "resumes", "Judging bullets"),
     ("scoring", "evaluation.scoring", "resumes", "The score and the job match"),
     ("salaries", "evaluation.salaries", "salaries", "Salary estimates"),
+    ("language", "evaluation.language", "postings", "The language check"),
 )
 # How a figure reads, by the words in its key.
 _RATES = ("precision", "recall", "agreement", "coverage", "keep", "share", "match")

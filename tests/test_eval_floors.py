@@ -47,3 +47,24 @@ def test_no_words_are_dropped_before_the_first_heading(resume_figures: dict[str,
 def test_bullet_detection_against_the_labels(resume_figures: dict[str, object], path: str) -> None:
     assert resume_figures[f"bullet_precision_{path}"] >= MIN_BULLET_PRECISION
     assert resume_figures[f"bullet_recall_{path}"] >= MIN_BULLET_RECALL
+
+
+# The floors issue 17 names for the language check, on our labels of real postings.
+MIN_CODED_USES_FOUND = 0.95
+MIN_FALSE_ALARMS_SUPPRESSED = 0.95
+
+
+@pytest.fixture(scope="module")
+def language_figures() -> dict[str, object]:
+    reason = absent_reason("postings")
+    if reason:
+        pytest.skip(reason)
+    from evaluation import language
+
+    return language.evaluate(verdicts=False).figures()
+
+
+def test_language_check_against_the_labels(language_figures: dict[str, object]) -> None:
+    assert language_figures["labelled_occurrences"] >= 300
+    assert language_figures["coded_uses_found_share"] >= MIN_CODED_USES_FOUND
+    assert language_figures["false_alarms_suppressed_share"] >= MIN_FALSE_ALARMS_SUPPRESSED
