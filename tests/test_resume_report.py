@@ -14,12 +14,21 @@ from scoring.resume.report import (
     ScoreInputs,
     analyze_resume,
     build_analyzer,
+    judge_bullet,
     length_fit,
     resume_segments,
     score_resume,
     suggested_level,
 )
 from scoring.resume.structure import load_section_vocabulary, parse_structure
+from webapp.resume.summary import (
+    MAX_PREVIOUS_CHARS,
+    CheckState,
+    compare,
+    fix_target,
+    read_state,
+    reading_order,
+)
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 TODAY = date(2025, 6, 1)
@@ -232,3 +241,112 @@ def test_score_stays_within_bounds(analyzer: ResumeAnalyzer) -> None:
         (), KeywordCoverage((), analyzer.lexicon.keywords, ()), frozenset(), 0, "account-manager"
     )
     assert score_resume(empty, rules).total == 0
+
+
+# --- one bullet judged alone, and the page's summary helpers (webapp.resume.summary) ----
+
+
+def test_a_bullet_judged_alone_is_judged_as_in_the_resume(analyzer: ResumeAnalyzer) -> None:
+    report = analyze_resume(RESUME, job_description=None, analyzer=analyzer, today=TODAY)
+    assert report.bullets
+    for bullet in report.bullets:
+        assert judge_bullet(bullet.text, analyzer) == bullet
+
+
+def _bullet(verdict: str, **parts: object) -> dict[str, object]:
+    found: dict[str, object] = {
+        "metric": "20%",
+        "action_verb": "grow",
+        "impact": ["revenue"],
+        "weak_phrases": [],
+    }
+    return {**found, **parts, "verdict": verdict}
+
+
+BULLETS = [
+    _bullet("strong"),
+    _bullet("strong", weak_phrases=["helped"]),
+    _bullet("fair", metric=None),
+    _bullet("weak", metric=None, impact=[]),
+    _bullet("fair", weak_phrases=["responsible for"], impact=[]),
+]
+
+
+@pytest.mark.parametrize(
+    ("fix_id", "anchor"),
+    [
+        ("metrics", "bullet-4"),  # the weak one before the fair one
+        ("impact", "bullet-4"),
+        ("weak_phrases", "bullet-5"),  # a fair one before the strong bullet 2
+        ("action_verbs", None),  # every bullet has a verb
+        ("missing_keywords", "keywords"),
+        ("keyword_placement", "keywords"),
+        ("stuffing", "keywords"),
+        ("section:summary", "ats-sections"),
+        ("length", "ats-sections"),
+        ("something-new", None),
+    ],
+)
+def test_each_fix_links_to_the_place_it_concerns(fix_id: str, anchor: str | None) -> None:
+    target = fix_target(fix_id, BULLETS)
+    assert (target.anchor if target else None) == anchor
+
+
+def test_weak_bullets_are_read_first_and_strong_last() -> None:
+    order = reading_order(BULLETS)
+    assert [n for n, _ in order] == [4, 3, 5, 1, 2]
+    assert sorted(n for n, _ in order) == list(range(1, len(BULLETS) + 1))
+
+
+STATE = CheckState(61, ("Salesforce", "renewals"), (("Grew revenue", "fair"), ("Helped", "weak")))
+
+
+def test_a_check_survives_the_hidden_field() -> None:
+    assert read_state(STATE.dumps()) == STATE
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        None,
+        "",
+        "not json",
+        "[1, 2]",
+        '{"score": 61}',
+        '{"score": "61", "keywords": [], "bullets": []}',
+        '{"score": true, "keywords": [], "bullets": []}',
+        '{"score": 101, "keywords": [], "bullets": []}',
+        '{"score": 61, "keywords": [], "bullets": [["Grew revenue", "excellent"]]}',
+        '{"score": 61, "keywords": [], "bullets": [["only the text"]]}',
+        '{"score": 61, "keywords": [], "bullets": []' + " " * MAX_PREVIOUS_CHARS + "}",
+    ],
+)
+def test_a_malformed_hidden_field_is_ignored(raw: str | None) -> None:
+    assert read_state(raw) is None
+
+
+def test_what_changed_pairs_bullets_by_place_when_none_was_added() -> None:
+    after = CheckState(
+        74,
+        ("Salesforce", "renewals", "QBR"),
+        (("Grew revenue 20% by renewing 12 accounts", "strong"), ("Helped", "weak")),
+    )
+    changes = compare(STATE, after)
+    assert (changes.score_before, changes.score_after) == (61, 74)
+    assert [(c.number, c.before, c.after) for c in changes.moved_up] == [(1, "fair", "strong")]
+    assert changes.moved_down == ()
+    assert changes.keywords_gained == ("QBR",)
+    assert changes.keywords_lost == ()
+
+
+def test_what_changed_pairs_bullets_by_text_when_their_number_changed() -> None:
+    after = CheckState(
+        58,
+        ("Salesforce",),
+        (("New bullet", "weak"), ("Grew revenue", "weak"), ("Helped", "weak")),
+    )
+    changes = compare(STATE, after)
+    assert [(c.number, c.before, c.after, c.up) for c in changes.bullets] == [
+        (2, "fair", "weak", False)
+    ]
+    assert changes.keywords_lost == ("renewals",)

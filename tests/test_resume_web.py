@@ -7,6 +7,7 @@ import io
 import logging
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -188,10 +189,13 @@ def test_pasted_resume_gets_the_scorers_report(app: Flask, client: FlaskClient) 
     # Every bullet with its verdict badge, findings and, where weak or fair, its rewrite.
     assert len(expected.bullets) == 6
     plain = html.unescape(page)
-    for bullet in expected.bullets:
+    for number, bullet in enumerate(expected.bullets, start=1):
         verdict = bullet.verdict
-        badge = f'<span class="badge badge-{verdict}">{verdict.capitalize()}</span>'
-        assert f"{badge} {bullet.text}</p>" in plain
+        badge = f'<span class="badge badge-{verdict}" data-field="verdict">{verdict.capitalize()}'
+        card = re.search(rf'<li class="bullet-card[^"]*" id="bullet-{number}".*?</li>', plain, re.S)
+        assert card, f"no card for bullet {number}"
+        assert badge in card.group(0)
+        assert f'<span data-field="text">{bullet.text}</span></p>' in card.group(0)
         if bullet.suggestion:
             assert bullet.suggestion in plain
     verdicts = {b.verdict for b in expected.bullets}
@@ -204,12 +208,105 @@ def test_pasted_resume_gets_the_scorers_report(app: Flask, client: FlaskClient) 
     assert "morgan.avery@example.com" in page
     assert "Jun 2017 - Jan 2020" in page
     assert "Northwind Cloud" in page
-    # The resume stays in the form, and the PDF button appears inside it.
+    # The resume stays in the form, and the report's PDF button sends that form.
     assert textarea(page) == RESUME
-    form = re.search(r'<form id="resume-form".*?</form>', page, re.S)
-    assert form and '<button type="submit" class="secondary" name="format" value="pdf">' in (
-        form.group(0)
+    summary = page.split('id="report-summary"')[1].split('id="bullets"')[0]
+    assert (
+        '<button type="submit" form="resume-form" class="secondary" name="format" value="pdf">'
+        in summary
     )
+
+
+def hidden_previous(page: str) -> str:
+    """The form's hidden record of the check just shown."""
+    match = re.search(r'<input[^>]*name="previous"[^>]*value="([^"]*)"', page)
+    assert match, "the form carries no previous check"
+    return html.unescape(match.group(1))
+
+
+def test_the_top_answers_how_good_what_first_and_how_well_it_fits(
+    app: Flask, client: FlaskClient
+) -> None:
+    expected = expected_report(app, job_description=POSTING)
+    assert expected.band and expected.job_match
+    status, page = submit(client, resume_text=RESUME, job_description=POSTING)
+    assert status == 200
+    top = html.unescape(page.split('id="report-summary"')[1].split('id="bullets"')[0])
+    assert f"{expected.band.label}</span>" in top
+    assert expected.band.meaning in top
+    assert f"<strong>{round(100 * expected.job_match.share)}%</strong>" in top
+    required = [t.term for t in expected.job_match.missing if t.required]
+    assert required, "the posting fixture should leave a must-have missing"
+    assert f"Must-haves it does not name:</span> {', '.join(required[:5])}." in top
+    # The three fixes worth most, each linking to a place that exists on the page.
+    first = top.split('<details class="more-fixes"')[0]
+    links = re.findall(r'<p class="fix-link"><a href="#([\w-]+)">', first)
+    assert len(links) == min(3, len(expected.fixes))
+    for anchor in links:
+        assert f'id="{anchor}"' in page
+    assert [f.title for f in expected.fixes[:3]] == re.findall(
+        r"<li>\s*<p><strong>(.*?)</strong>", first
+    )
+
+
+def test_bullets_are_shown_weak_first_and_strong_folded(app: Flask, client: FlaskClient) -> None:
+    expected = expected_report(app)
+    status, page = submit(client, resume_text=RESUME)
+    assert status == 200
+    shown = re.findall(r'class="bullet-card verdict-(\w+)" id="bullet-(\d+)"', page)
+    verdicts = [v for v, _ in shown]
+    rank = {"weak": 0, "fair": 1, "strong": 2}
+    assert verdicts == sorted(verdicts, key=rank.__getitem__)
+    assert sorted(int(n) for _, n in shown) == list(range(1, len(expected.bullets) + 1))
+    folded = page.split('<details class="strong-bullets"')[1].split("</details>")[0]
+    strong = sum(1 for b in expected.bullets if b.verdict == "strong")
+    assert folded.count('class="bullet-card verdict-strong"') == strong > 0
+    assert "verdict-weak" not in folded and "verdict-fair" not in folded
+
+
+def test_the_keyword_part_says_how_many_points_earn_full_marks(
+    app: Flask, client: FlaskClient
+) -> None:
+    target = app.extensions["resume_analyzer"].lexicon.rules.keywords.target
+    status, page = submit(client, resume_text=RESUME)
+    assert status == 200
+    assert f"<strong>{round(target)} points earn full marks</strong>" in page
+    assert f"keyword points of the {round(target)} that earn full marks" in page
+    assert re.search(r"\d+ of \d+ bullets carry a metric", page)
+
+
+def test_a_recheck_says_what_changed_carried_by_the_form(app: Flask, client: FlaskClient) -> None:
+    first = expected_report(app)
+    status, page = submit(client, resume_text=RESUME)
+    assert status == 200
+    previous = hidden_previous(page)
+    assert f'"score":{first.score.score}' in previous
+    assert "What changed since the last check" not in page
+    weak = "Responsible for contract renewals"
+    better = "Negotiated 40 contract renewals worth $2M, reducing churn by 20%"
+    edited = RESUME.replace(weak, better)
+    second = expected_report(app, edited)
+    number = next(i for i, b in enumerate(first.bullets, start=1) if b.text == weak)
+    assert second.bullets[number - 1].verdict == "strong"
+    status, page = submit(client, resume_text=edited, previous=previous)
+    assert status == 200
+    changes = html.unescape(page.split('id="report-changes"')[1].split("</div>")[0])
+    assert f"<strong>{first.score.score}</strong> → <strong>{second.score.score}</strong>" in (
+        changes
+    )
+    assert f'<a href="#bullet-{number}">Bullet {number}</a>: weak → <strong>strong</strong>' in (
+        changes
+    )
+    assert f"Was {first.score.score} at the last check" in page
+    # The hidden field now holds this check, for the next one.
+    assert f'"score":{second.score.score}' in hidden_previous(page)
+
+
+@pytest.mark.parametrize("previous", ["{not json", '{"score": 500}', "x" * 200_000])
+def test_a_tampered_previous_check_is_ignored(client: FlaskClient, previous: str) -> None:
+    status, page = submit(client, resume_text=RESUME, previous=previous)
+    assert status == 200
+    assert "What changed since the last check" not in page
 
 
 def test_resume_links_are_never_clickable(client: FlaskClient) -> None:
@@ -267,7 +364,7 @@ def test_uploaded_file_is_read_and_its_text_kept_for_the_pdf(
     assert status == 200, field_error(page, "resume_file")
     assert f"We read your {kind} file" in page
     assert "Negotiated 27 renewals totaling $3.1M, reducing churn by 35%" in page
-    assert 'badge-strong">Strong</span>' in page
+    assert 'badge-strong" data-field="verdict">Strong</span>' in page
     # The extracted text fills the textarea so the PDF button re-sends it as text.
     assert textarea(page) == extract_text(data, filename).text
     assert "Morgan Avery" in textarea(page)
@@ -411,6 +508,13 @@ def test_pdf_button_returns_the_report(app: Flask, client: FlaskClient) -> None:
     assert f"{expected.score.score} / 100" in text
     assert "Responsible for contract renewals" in text
     assert "Job match" in text
+    # Dated, page-numbered, and the summary (band, fixes, must-haves) on page 1.
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages]
+    assert f"Checked on {date.today():%B} {date.today().day}, {date.today().year}" in pages[0]
+    assert f"Page 1 of {len(pages)}" in pages[0]
+    assert expected.band and expected.band.label in pages[0]
+    assert expected.fixes[0].title in pages[0]
+    assert expected.job_match and "Must-haves of the posting" in pages[0]
 
 
 def test_pdf_after_an_upload_is_made_from_the_kept_text(client: FlaskClient) -> None:

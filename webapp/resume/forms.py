@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
-from wtforms import Field, SelectField, TextAreaField, ValidationError
+from wtforms import Field, HiddenField, SelectField, TextAreaField, ValidationError
 
 from webapp.jobdesc.forms import normalise_newlines
 from webapp.jobdesc.service import MAX_POSTING_CHARS
@@ -28,6 +28,9 @@ class ResumeForm(FlaskForm):
     )
     level = SelectField("Target level")
     job_description = TextAreaField("Job posting to match (optional)", filters=[normalise_newlines])
+    # The last report's score, keywords and bullet verdicts (summary.CheckState), so a
+    # re-check can say what changed; carried by the form, never kept on the server.
+    previous = HiddenField()
 
     def __init__(self, levels: list[tuple[str, str]], default_level: str) -> None:
         super().__init__(data={"level": default_level})

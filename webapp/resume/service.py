@@ -6,6 +6,7 @@ Nothing here stores or logs the resume: it lives in memory for one request.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask import Response, current_app, url_for
@@ -25,6 +26,17 @@ from webapp import get_content
 from webapp.pdf import pdf_response, render_pdf
 from webapp.resume.forms import MAX_RESUME_CHARS
 from webapp.resume.gauge import score_gauge
+from webapp.resume.summary import (
+    check_state,
+    compare,
+    fix_target,
+    part_facts,
+    read_state,
+    reading_order,
+)
+
+# Missing must-have terms of a posting named at the top of the report.
+MUST_HAVES_SHOWN = 5
 
 
 class UnreadableResume(FieldErrors):
@@ -116,8 +128,14 @@ def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]
     structure = data["structure"]
     warnings = list(dict.fromkeys([*extracted.warnings, *structure["warnings"]]))
     sources = get_content(current_app).sources
+    bullets = data["bullets"]
     return {
         "report": data,
+        "report_date": date.today(),
+        "fix_targets": {f["id"]: fix_target(f["id"], bullets) for f in data["suggestions"]},
+        "ordered_bullets": reading_order(bullets),
+        "facts": part_facts(report, resume_analyzer().lexicon.rules),
+        "must_haves": _must_haves(data["job_match"]),
         "gauge": score_gauge(data["score"]) if data["score"] is not None else None,
         "warnings": warnings,
         "extracted": extracted,
@@ -125,6 +143,25 @@ def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]
         "suggested": level_link(structure["suggested_level"]),
         "level_source": sources.get(structure["level_source"]),
     }
+
+
+def _must_haves(job_match: dict[str, Any] | None) -> list[str]:
+    """The posting's required terms the resume lacks, the most important first."""
+    if not job_match:
+        return []
+    required = {t["term"] for t in job_match["terms"] if t["required"]}
+    return [term for term in job_match["missing"] if term in required][:MUST_HAVES_SHOWN]
+
+
+def page_context(
+    report: ResumeReport, extracted: Extracted, previous: str | None
+) -> tuple[dict[str, Any], str]:
+    """The report page's context, with what changed since ``previous`` (the form's hidden
+    field), and the hidden field's new value: this check, for the next one to compare."""
+    context = report_context(report, extracted)
+    before, now = read_state(previous), check_state(context["report"])
+    context["changes"] = compare(before, now) if before and now else None
+    return context, now.dumps() if now else ""
 
 
 def report_pdf_response(report: ResumeReport, extracted: Extracted) -> Response:

@@ -25,9 +25,9 @@ from webapp.resume import bp
 from webapp.resume.forms import MAX_RESUME_CHARS, ResumeForm
 from webapp.resume.service import (
     allowed_levels,
+    page_context,
     read_pasted,
     read_upload,
-    report_context,
     report_for,
     report_pdf_response,
 )
@@ -102,5 +102,5 @@ def analyze() -> ResponseReturnValue:
         return render_page(form, 400)
     if request.form.get("format") == "pdf":
         return report_pdf_response(report, extracted)
-    context = report_context(report, extracted)
+    context, form.previous.data = page_context(report, extracted, form.previous.data)
     return render_page(form, used_file=form.has_file, pasted_too=pasted_too, **context)
