@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import dataclasses
 import html
 import re
@@ -78,7 +80,7 @@ def make_choices(**changes: Any) -> JobChoices:
         "company_name": "Northwind Analytics",
         "company_summary": "We build forecasting software for regional retailers.",
         "industry_label": "Technology / SaaS",
-        "metro_label": "Chicago",
+        "place": "Chicago, Illinois",
         "work_mode": "hybrid",
         "reports_to": "the Head of Client Services",
     }
@@ -117,15 +119,41 @@ def test_sections_come_in_the_fixed_order(
 
 
 @pytest.mark.parametrize(
-    ("work_mode", "label"), [("onsite", "On-site"), ("hybrid", "Hybrid"), ("remote", "Remote")]
+    ("work_mode", "remote_states", "line"),
+    [
+        ("onsite", (), "On site in Chicago, Illinois"),
+        ("hybrid", (), "Hybrid, based in Chicago, Illinois"),
+        ("remote", (), "Remote, open to candidates in the United States"),
+        ("remote", ("CO", "NY", "TX"), "Remote, open to candidates in Colorado, New York or Texas"),
+    ],
 )
-def test_title_line_names_level_location_and_work_mode(
-    roles: Mapping[str, Role], texts: JobDescriptionTexts, work_mode: str, label: str
+def test_the_title_is_the_job_title_and_the_place_follows_it(
+    roles: Mapping[str, Role],
+    texts: JobDescriptionTexts,
+    work_mode: str,
+    remote_states: tuple[str, ...],
+    line: str,
 ) -> None:
-    jd = compose(roles, texts, slug="senior-account-manager", work_mode=work_mode)
-    assert jd.title == f"Senior Account Manager {DASH} Chicago {DASH} {label}"
-    assert jd.to_markdown().startswith(f"# Senior Account Manager {DASH} Chicago {DASH} {label}\n")
-    assert "6-10 years" in jd.sections[0].paragraphs[0]
+    jd = compose(
+        roles,
+        texts,
+        slug="senior-account-manager",
+        work_mode=work_mode,
+        remote_states=remote_states,
+    )
+    assert jd.title == "Senior Account Manager"
+    assert jd.to_markdown().startswith(f"# Senior Account Manager\n\n{line}\n")
+    assert jd.sections[0].paragraphs == (line,)
+
+
+def test_a_typed_job_title_replaces_the_level_title(
+    roles: Mapping[str, Role], texts: JobDescriptionTexts
+) -> None:
+    jd = compose(roles, texts, job_title="Client Partner, Retail")
+    assert jd.title == "Client Partner, Retail"
+    summary = jd.section("summary")
+    assert summary is not None
+    assert summary.paragraphs[0].startswith("Northwind Analytics is hiring a Client Partner")
 
 
 @pytest.mark.parametrize(
@@ -133,7 +161,7 @@ def test_title_line_names_level_location_and_work_mode(
     [
         (62_000, 84_000, f"$62,000 {DASH} $84,000 a year"),
         (100_000, 150_000, f"$100,000 {DASH} $150,000 a year"),
-        (45_000, 45_000, f"$45,000 {DASH} $45,000 a year"),
+        (45_000, 45_000, "$45,000 a year"),
         (1_250_000, 2_000_000, f"$1,250,000 {DASH} $2,000,000 a year"),
     ],
 )
@@ -148,10 +176,37 @@ def test_pay_range_is_always_shown_and_formatted(
     assert shown in visible_text(RENDERER.render(jd.to_markdown()))
 
 
-def test_pay_note_follows_the_range(roles: Mapping[str, Role], texts: JobDescriptionTexts) -> None:
-    compensation = compose(roles, texts).section("compensation")
+def test_the_pay_note_stays_out_of_the_posting(
+    roles: Mapping[str, Role], texts: JobDescriptionTexts
+) -> None:
+    """The note says where the range came from: the site's business, not the employer's."""
+    jd = compose(roles, texts)
+    compensation = jd.section("compensation")
     assert compensation is not None
-    assert compensation.paragraphs[1] == "Base salary; see the salary methodology."
+    assert compensation.paragraphs == (f"Base salary: $62,000 {DASH} $84,000 a year.",)
+    assert PAY.note not in jd.to_text()
+
+
+@pytest.mark.parametrize(
+    ("commission", "sentence"), [("none", None), ("part", "part"), ("solely", "solely")]
+)
+def test_commission_is_stated_when_pay_includes_it(
+    roles: Mapping[str, Role], texts: JobDescriptionTexts, commission: str, sentence: str | None
+) -> None:
+    compensation = compose(roles, texts, commission=commission).section("compensation")
+    assert compensation is not None
+    if sentence is None:
+        assert len(compensation.paragraphs) == 1
+    else:
+        assert compensation.paragraphs[1] == texts.commission[sentence]
+
+
+def test_the_deadline_is_written_as_a_us_date(
+    roles: Mapping[str, Role], texts: JobDescriptionTexts
+) -> None:
+    section = compose(roles, texts, deadline=date(2027, 1, 5)).section("how_to_apply")
+    assert section is not None
+    assert section.paragraphs[-1] == "Applications close on January 5, 2027."
 
 
 @pytest.mark.parametrize(("low", "high"), [(84_000, 62_000), (0, 50_000), (-5, 10)])
@@ -186,12 +241,16 @@ def test_extras_are_appended_after_the_role_items(
     role_part: str,
 ) -> None:
     role = roles["account-manager"]
-    base = role.responsibilities if role_part == "responsibilities" else role.requirements.must_have
     changes: dict[str, Any] = {field: extras}
     jd = compose(roles, texts, **changes)
     found = jd.section(section)
     assert found is not None
-    assert found.bullets == base + extras
+    if role_part == "responsibilities":
+        assert found.bullets == role.responsibilities + extras
+    else:
+        # The level's experience line replaces the role's own line stating years.
+        assert found.bullets[-len(extras) :] == extras
+        assert len(found.bullets) == len(role.requirements.must_have) + len(extras)
     for line in extras:
         assert f"- {line}" in jd.to_text()
 
@@ -238,7 +297,7 @@ def test_how_to_apply_uses_typed_text_or_the_default(
     section = compose(roles, texts, how_to_apply=typed).section("how_to_apply")
     assert section is not None
     if expected is None:
-        assert section.paragraphs == (texts.default_how_to_apply,)
+        assert section.paragraphs == (texts.levels["account-manager"].how_to_apply,)
     else:
         assert section.paragraphs[0].startswith(expected)
 
@@ -275,7 +334,7 @@ def test_optional_details_appear_only_when_given(
         "summary"
     )
     assert summary is not None
-    assert roles["account-manager"].summary in summary.paragraphs
+    assert texts.levels["account-manager"].summary in summary.paragraphs
     assert ("about 30 mid-market accounts" in text) is bool(portfolio)
     assert ("the VP of Sales" in text) is bool(reports_to)
 
@@ -291,7 +350,8 @@ def test_every_role_fills_a_posting(
     jd = compose(roles, texts, slug=slug)
     kpis = jd.section("kpis")
     assert kpis is not None
-    assert kpis.bullets == tuple(f"{k.name}: {k.target}" for k in role.kpis)
+    # The measures only: the targets are sources' figures, not the employer's.
+    assert kpis.bullets == tuple(k.name for k in role.kpis)
     assert jd.title.startswith(role.title)
     assert role.requirements.nice_to_have[0] in jd.to_text()
 
@@ -305,8 +365,8 @@ def test_every_role_fills_a_posting(
         "reports_to",
         "portfolio_size",
         "how_to_apply",
-        "metro_label",
-        "industry_label",
+        "place",
+        "job_title",
         "extra_responsibilities",
         "extra_requirements",
         "benefits",
@@ -353,7 +413,7 @@ def test_markdown_has_headings_and_bullets(
     rendered = RENDERER.render(compose(roles, texts).to_markdown())
     first_duty = html.escape(roles["account-manager"].responsibilities[0], quote=False)
     assert rendered.count("<h1>") == 1
-    assert "<h2>Responsibilities</h2>" in rendered
+    assert f"<h2>{texts.headings['responsibilities']}</h2>" in rendered
     assert f"<li>{first_duty}</li>" in rendered
 
 
@@ -369,7 +429,7 @@ def test_to_dict_lists_every_section(roles: Mapping[str, Role], texts: JobDescri
     [
         ({"work_mode": "beach"}, "work_mode must be one of onsite, hybrid, remote"),
         ({"company_name": "   "}, "company_name must not be empty"),
-        ({"metro_label": ""}, "metro_label must not be empty"),
+        ({"place": " ", "work_mode": "onsite"}, "place must not be empty"),
     ],
 )
 def test_bad_choices_are_refused_with_a_reason(changes: dict[str, Any], message: str) -> None:
