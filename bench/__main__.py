@@ -52,6 +52,8 @@ JOB_POSTING = {
     "industry": "technology-saas",
     "metro": "chicago",
     "work_mode": "hybrid",
+    "city": "Chicago",
+    "state": "IL",
 }
 
 STATIC = "static file (site.css)"
