@@ -180,7 +180,7 @@ def main() -> int:
             )
             processes.append(_gunicorn(f"{host}:{port}", env))
         else:
-            env["PROXY_HOPS"] = "1"
+            env.setdefault("PROXY_HOPS", "1")  # 2 behind a load balancer: README, Deploy
             socket = run / "gunicorn.sock"
             processes.append(_gunicorn(f"unix:{socket}", env))
             _wait_for(socket, 120, processes[0])
