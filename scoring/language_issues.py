@@ -26,10 +26,10 @@ __all__ = ["Issue", "IssueRules", "find_issues", "load_issue_rules"]
 ISSUES_FILE = Path("language") / "inclusive.yaml"
 
 # Money: "$65,000", "$65k", "$18.50".
-_MONEY = r"\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s?[kK]?|\$\s?\d+(?:\.\d+)?\s?[kK]?"
+_MONEY = r"\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?[kK]\b)?|\$\s?\d+(?:\.\d+)?(?:\s?[kK]\b)?"
 _MONEY_RE = re.compile(_MONEY)
 _RANGE_RE = re.compile(
-    rf"(?:{_MONEY})\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?\s?[kK]?"
+    rf"(?:{_MONEY})\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?(?:\s?[kK]\b)?"
 )
 _NUMBER = r"\d{1,2}|" + "|".join(_num_words[1:21])
 _YEARS_RE = re.compile(
