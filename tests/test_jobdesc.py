@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import dataclasses
 import html
 import re
 import shutil
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -30,6 +31,8 @@ FORM: dict[str, str] = {
     "industry": "technology-saas",
     "metro": "chicago",
     "work_mode": "hybrid",
+    "city": "Chicago",
+    "state": "IL",
     "reports_to": "the Director of Client Services",
     "portfolio_size": "30 mid-market accounts",
     "extra_responsibilities": "Run quarterly reviews with buyers\r\nTrain new clients",
@@ -43,14 +46,14 @@ FORM: dict[str, str] = {
 
 HEADINGS = [
     "About Northwind Analytics",
-    "Role summary",
-    "Responsibilities",
-    "Must-have requirements",
-    "Nice-to-haves",
+    "The role",
+    "What you will do",
+    "What you bring",
+    "Nice to have",
     "How success is measured",
-    "Compensation and benefits",
+    "Pay and benefits",
     "How to apply",
-    "Equal-opportunity statement",
+    "Equal opportunity",
 ]
 
 
@@ -79,7 +82,8 @@ def estimated_range(app: Flask, role: str, industry: str, metro: str, work_mode:
         work_mode=work_mode,
     )
     base = estimate_salary(profile, compensation).base
-    return f"${base.low:,} \u2013 ${base.high:,} a year"
+    # The middle half of the estimate (25th to 75th percentile), not its full spread.
+    return f"${base.p25:,} \u2013 ${base.p75:,} a year"
 
 
 def field_error(page: str, field_id: str) -> str:
@@ -122,11 +126,19 @@ def pdf_text(data: bytes) -> str:
 
 
 LABELS = {
-    "role": "Role",
+    "role": "Level",
+    "job_title": "Job title",
+    "city": "City",
+    "state": "State",
+    "country": "Country, outside the US",
+    "remote_states": "Remote: states a hire may live in",
+    "employees": "Employees at the company",
+    "deadline": "Application deadline",
+    "commission": "Commission",
     "company_name": "Company name",
     "company_summary": "About the company",
     "industry": "Industry",
-    "metro": "Location (metro area)",
+    "metro": "Pay market (for the suggested range)",
     "work_mode": "Work mode",
     "reports_to": "Reports to",
     "portfolio_size": "Portfolio size",
@@ -180,14 +192,12 @@ def test_posting_has_every_section_in_order_with_the_estimated_range(
     posting = page[page.index('<article class="posting"') : page.index("</article>")]
     headings = [html.unescape(h) for h in re.findall(r"<h4>(.*?)</h4>", posting)]
     assert headings == HEADINGS
-    assert (
-        '<h3 id="posting-title">Senior Account Manager \u2013 Chicago area \u2013 Hybrid</h3>'
-        in page
-    )
+    assert '<h3 id="posting-title">Senior Account Manager</h3>' in page
+    assert '<p class="posting-meta">Hybrid, based in Chicago, Illinois</p>' in page
     expected = estimated_range(
         app, "senior-account-manager", "technology-saas", "chicago", "hybrid"
     )
-    assert f"Pay range: {expected}." in page
+    assert f"Base salary: {expected}." in page
     assert f'<p class="pay-value">{expected}</p>' in page
     assert "Estimated</span>" in page
     # Typed lines land in their sections.
@@ -263,8 +273,35 @@ def test_a_posting_without_coded_words_has_nothing_to_unfold(client: FlaskClient
 
 def test_recruiter_range_is_used_as_typed(client: FlaskClient) -> None:
     page = post_form(client, pay_min="$92,000", pay_max="118000").get_data(as_text=True)
-    assert "Pay range: $92,000 \u2013 $118,000 a year." in page
+    assert "Base salary: $92,000 \u2013 $118,000 a year." in page
     assert "Your range</span>" in page
+    assert "pay-warnings" not in page
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "warning"),
+    [
+        ("20000", "900000", "good-faith limit of 1.6"),
+        ("30000", "40000", "below the median base salary"),
+    ],
+)
+def test_a_doubtful_range_is_shown_with_a_warning(
+    client: FlaskClient, low: str, high: str, warning: str
+) -> None:
+    page = html.unescape(post_form(client, pay_min=low, pay_max=high).get_data(as_text=True))
+    assert "Your range: check it</span>" in page
+    warnings = re.search(r'<ul class="pay-warnings">(.*?)</ul>', page, re.S)
+    assert warnings and warning in warnings.group(1)
+
+
+def test_a_single_figure_is_flagged_where_a_law_needs_a_range(client: FlaskClient) -> None:
+    page = html.unescape(
+        post_form(client, pay_min="85000", pay_max="85000", city="Baltimore", state="MD").get_data(
+            as_text=True
+        )
+    )
+    assert "Base salary: $85,000 a year." in page
+    assert "A single figure: Maryland" in page
 
 
 def test_no_eeo_statement_when_unticked(client: FlaskClient) -> None:
@@ -431,12 +468,15 @@ def test_markdown_and_text_exports_are_downloads(client: FlaskClient) -> None:
     )
     body = markdown.get_data(as_text=True)
     assert body.startswith("# Senior Account Manager")
-    assert "## Must\\-have requirements" in body or "## Must-have requirements" in body
+    assert "## What you bring" in body
+    assert "401\\(k\\)" not in body
     text = post_form(client, format="text")
     assert text.status_code == 200
     assert text.headers["Content-Type"].startswith("text/plain")
     assert text.headers["Content-Disposition"].endswith('-job-description.txt"')
-    assert "Compensation and benefits\n-------------------------" in text.get_data(as_text=True)
+    plain = text.get_data(as_text=True)
+    assert "Pay and benefits\nBase salary:" in plain
+    assert "---" not in plain and "===" not in plain
 
 
 def test_export_with_bad_input_shows_the_form_again(client: FlaskClient) -> None:
@@ -475,13 +515,69 @@ API_BODY: dict[str, Any] = {
 }
 
 
+def pay_law(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The applicable jurisdictions of an API answer by id."""
+    return {j["id"]: j for j in data["pay_transparency"]["jurisdictions"] if j["applies"]}
+
+
+def test_api_pay_transparency_flags_colorado_without_benefits_or_deadline(
+    client: FlaskClient,
+) -> None:
+    body = {**API_BODY, "work_mode": "onsite", "city": "Denver", "state": "CO", "benefits": []}
+    data = client.post(API, json=body).get_json()
+    colorado = pay_law(data)["colorado"]
+    unmet = {r["id"] for r in colorado["requirements"] if not r["met"]}
+    assert unmet == {"benefits", "deadline"}
+    assert data["pay_transparency"]["compliant"] is False
+    assert "not legal advice" in data["pay_transparency"]["disclaimer"]
+    fixed = {
+        **body,
+        "benefits": ["Health insurance", "401(k)"],
+        "deadline": (date.today() + timedelta(days=30)).isoformat(),
+    }
+    data = client.post(API, json=fixed).get_json()
+    assert data["pay_transparency"]["compliant"] is True
+    assert "Applications close on" in data["text"]
+
+
+def test_api_remote_posting_reaches_the_covered_states(client: FlaskClient) -> None:
+    body = {**API_BODY, "state": "TX", "employees": 200}
+    applies = set(pay_law(client.post(API, json=body).get_json()))
+    assert {"colorado", "california", "washington", "new-york-city"} <= applies
+    limited = {**body, "remote_states": "TX, OK"}
+    assert set(pay_law(client.post(API, json=limited).get_json())) == set()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"work_mode": "onsite"}, "city"),
+        ({"work_mode": "onsite", "city": "Denver"}, "state"),
+        ({"state": "XX"}, "state"),
+        ({"remote_states": "CO, ZZ"}, "remote_states"),
+        ({"employees": 0}, "employees"),
+        ({"employees": "many"}, "employees"),
+        ({"deadline": "2001-01-01"}, "deadline"),
+        ({"deadline": "next week"}, "deadline"),
+        ({"commission": "lots"}, "commission"),
+    ],
+)
+def test_api_refuses_a_bad_place_headcount_or_deadline(
+    client: FlaskClient, changes: dict[str, Any], field: str
+) -> None:
+    response = client.post(API, json={**API_BODY, **changes})
+    assert response.status_code == 400
+    assert field in response.get_json()["error"]["fields"]
+
+
 def test_api_returns_the_posting_pay_range_and_language_check(
     app: Flask, client: FlaskClient
 ) -> None:
     response = client.post(API, json=API_BODY)
     assert response.status_code == 200
     data = response.get_json()
-    assert data["title"] == "Account Manager \u2013 Boston area \u2013 Remote"
+    assert data["title"] == "Account Manager"
+    assert data["sections"][0]["paragraphs"] == ["Remote, open to candidates in the United States"]
     assert [s["key"] for s in data["sections"]] == [
         "title",
         "about",
@@ -503,7 +599,7 @@ def test_api_returns_the_posting_pay_range_and_language_check(
     assert pay["currency"] == "USD" and pay["period"] == "year"
     assert pay["source"] == "estimate" and pay["note"]
     assert data["markdown"].startswith("# Account Manager")
-    assert f"Pay range: {expected}." in data["text"]
+    assert f"Base salary: {expected}." in data["text"]
     check = data["language_check"]
     assert check["verdict"] in {"masculine-coded", "feminine-coded", "neutral"}
     assert check["must_have_count"] > 0
