@@ -33,8 +33,12 @@ def assert_report_shown(page: Any) -> None:
     score = int(report.locator(".score-number").inner_text())
     assert 0 <= score <= 100
     assert report.locator(".bullet-card").count() >= 2
-    assert report.locator(".badge-strong").first.is_visible()
-    assert report.locator(".badge-weak").first.is_visible()
+    assert report.locator(".bullet-card .badge-weak").first.is_visible()
+    # Strong bullets are folded until asked for.
+    strong = report.locator("#strong-bullets")
+    assert not strong.locator(".badge-strong").first.is_visible()
+    strong.locator("summary").click()
+    assert strong.locator(".badge-strong").first.is_visible()
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -120,6 +124,11 @@ def test_keyboard_only_run(page: Any, live_server: str) -> None:
     report = page.locator("#resume-report")
     report.wait_for()
     assert report.locator(".bullet-card").count() == 2
+    assert "Responsible for renewals" in report.inner_text()
+    # The strong bullet is folded; the keyboard opens it.
+    assert "Grew revenue 20% across 30 enterprise accounts" not in report.inner_text()
+    tab_to("document.activeElement.matches('#strong-bullets summary')", 60)
+    page.keyboard.press("Enter")
     assert "Grew revenue 20% across 30 enterprise accounts" in report.inner_text()
     assert page.get_by_label("Paste your resume").input_value() == SHORT_RESUME
 

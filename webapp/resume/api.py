@@ -17,7 +17,7 @@ from flask.typing import ResponseReturnValue
 
 from scoring.errors import FieldErrors
 from scoring.resume.extract import Extracted, ExtractionError
-from scoring.resume.report import DEFAULT_LEVEL, judge_bullet
+from scoring.resume.report import DEFAULT_LEVEL
 from webapp.api.inputs import json_object, requested_format
 from webapp.api.schemas import BulletFinding, ResumeReport
 from webapp.extensions import bullet_limit, heavy_limit
@@ -26,13 +26,13 @@ from webapp.resume.forms import MAX_BULLET_CHARS
 from webapp.resume.service import (
     UnreadableResume,
     allowed_levels,
+    bullet_for,
     no_store,
     read_pasted,
     read_upload,
     report_body,
     report_for,
     report_pdf_response,
-    resume_analyzer,
 )
 
 bp = Blueprint("resume", __name__)
@@ -68,7 +68,7 @@ def bullet() -> ResponseReturnValue:
     """Judge one bullet as the analysis does (verdict, verb, metric, rewrite), for editing."""
     fields = json_object('{"text": "Grew revenue 20%", "level": "account-manager"}')
     _level(fields.get("level"))  # the contract takes a level; bullets are judged alike
-    finding = judge_bullet(_bullet_text(fields.get("text")), resume_analyzer())
+    finding = bullet_for(_bullet_text(fields.get("text")))
     return jsonify(BulletFinding.body(finding.to_dict()))
 
 

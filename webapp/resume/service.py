@@ -5,6 +5,7 @@ Nothing here stores or logs the resume: it lives in memory for one request.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from werkzeug.datastructures import FileStorage
 
 from scoring.budget import TextBudgetError
 from scoring.errors import FieldErrors
+from scoring.resume.bullets import BulletFinding
 from scoring.resume.extract import (
     Extracted,
     ExtractionError,
@@ -21,7 +23,7 @@ from scoring.resume.extract import (
     extract_pasted,
     extract_text,
 )
-from scoring.resume.report import ResumeAnalyzer, ResumeReport, analyze_resume
+from scoring.resume.report import ResumeAnalyzer, ResumeReport, analyze_resume, judge_bullet
 from webapp import get_content
 from webapp.pdf import pdf_response, render_pdf
 from webapp.resume.forms import MAX_RESUME_CHARS
@@ -37,6 +39,13 @@ from webapp.resume.summary import (
 
 # Missing must-have terms of a posting named at the top of the report.
 MUST_HAVES_SHOWN = 5
+
+# spaCy's memory_zone frees every string added while it is open, whichever thread added
+# it: two analyses at once in one process (the threaded development server, the browser
+# tests' live server; a bullet judged while the resume is re-checked) would free each
+# other's strings (KeyError in spacy/strings.pyx). gunicorn's sync workers serve one
+# request at a time, so there the lock is never contended.
+_NLP_ZONE = threading.Lock()
 
 
 class UnreadableResume(FieldErrors):
@@ -85,14 +94,21 @@ def report_for(extracted: Extracted, level: str, job_description: str | None) ->
     Raises FieldErrors when a text is beyond the work budget (scoring.budget).
     """
     try:
-        return analyze_resume(
-            extracted.text,
-            level=level,
-            job_description=job_description,
-            analyzer=resume_analyzer(),
-        )
+        with _NLP_ZONE:
+            return analyze_resume(
+                extracted.text,
+                level=level,
+                job_description=job_description,
+                analyzer=resume_analyzer(),
+            )
     except TextBudgetError as exc:
         raise FieldErrors({exc.field: exc.message}) from None
+
+
+def bullet_for(text: str) -> BulletFinding:
+    """One bullet judged as the analysis judges each of its bullets."""
+    with _NLP_ZONE:
+        return judge_bullet(text, resume_analyzer())
 
 
 def level_link(slug: str | None) -> LevelLink | None:
