@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
+from html import escape
 
 import pytest
 
 from tests.conftest import TEST_CONFIG
 from webapp.config import DEFAULTS, ConfigError, from_environment
+from webapp.resume.accuracy import eval_results
 
 PAGES = ["/", "/sources"]
 
@@ -22,10 +25,72 @@ def test_pages_render_with_navigation(client, path):
     assert "/static/css/site.css" in html
 
 
-def test_home_page_describes_the_three_audiences(client):
-    html = client.get("/").get_data(as_text=True)
-    for audience in ("Job seekers", "Recruiters"):
-        assert audience in html
+def _form(page: str, action: str) -> str:
+    match = re.search(rf'<form[^>]*action="{re.escape(action)}"[^>]*>.*?</form>', page, re.S)
+    assert match, action
+    return match.group(0)
+
+
+def test_home_page_has_three_ways_in_with_the_tools_own_field_names(client, app):
+    page = client.get("/").get_data(as_text=True)
+    roles = app.extensions["content"].roles
+    resume = _form(page, "/resume#resume-report")
+    assert 'method="post"' in resume and 'enctype="multipart/form-data"' in resume
+    for name in ("csrf_token", "level", "resume_file", "resume_text"):
+        assert f'name="{name}"' in resume, name
+    assert f'data-max-bytes="{app.config["MAX_CONTENT_LENGTH"]}"' in resume
+    salary = _form(page, "/salaries/estimate")
+    assert 'method="get"' in salary and 'name="level"' in salary and 'name="metro"' in salary
+    for metro in app.extensions["content"].compensation.metros:
+        assert f'value="{metro}"' in salary, metro
+    posting = _form(page, "/job-descriptions")
+    assert 'method="get"' in posting and 'name="role"' in posting
+    for form in (resume, salary, posting):
+        assert all(f'value="{slug}"' in form for slug in roles)
+    assert '<script src="/static/js/home.js" defer></script>' in page
+
+
+def test_home_page_accuracy_figures_are_read_from_the_eval_file(client):
+    results = eval_results()
+    if not results:
+        pytest.skip("docs/eval.json has no figures (make eval has not been run)")
+    page = client.get("/").get_data(as_text=True)
+    honest = page[page.index('id="honest-heading"') :]
+    expected = [
+        f"{results['resumes']['bullet_recall_upload'] * 100:.1f}%",
+        f"{results['bullets']['verdict_agreement'] * 100:.1f}%",
+        f"{results['scoring']['score_auc_others']:.2f}",
+        f"{results['scoring']['score_auc_neighbours']:.2f}",
+        f"{results['salaries']['base_coverage'] * 100:.1f}%",
+        str(results["date"]),
+    ]
+    for figure in expected:
+        assert figure in honest, figure
+    assert 'href="/resume/accuracy"' in honest
+
+
+def test_home_page_without_eval_figures_still_says_what_it_measures(client, monkeypatch):
+    monkeypatch.setattr("webapp.main.eval_results", dict)
+    page = client.get("/").get_data(as_text=True)
+    honest = page[page.index('id="honest-heading"') :]
+    assert "home-figures" not in honest and "make eval" not in honest
+    assert "cannot tell you whether you will get the job" in honest
+    assert 'href="/resume/accuracy"' in honest
+
+
+def test_the_home_resume_form_posts_to_the_report_with_csrf_on(csrf_app):
+    client = csrf_app.test_client()
+    page = client.get("/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', _form(page, "/resume#resume-report"))
+    assert token
+    data = {
+        "csrf_token": token.group(1),
+        "level": "account-manager",
+        "resume_text": "Account Manager\n- Grew renewals 12% across 40 accounts",
+    }
+    response = client.post("/resume", data=data)
+    assert response.status_code == 200
+    assert 'id="resume-report"' in response.get_data(as_text=True)
 
 
 def test_sources_page_lists_every_registered_source(client, app):
@@ -33,6 +98,19 @@ def test_sources_page_lists_every_registered_source(client, app):
     for source in app.extensions["content"].sources.values():
         assert f'id="{source.id}"' in html
     assert "The Interview Guys" in html
+
+
+def test_every_source_names_its_publisher_a_link_and_a_date_or_says_it_has_none(client, app):
+    html = client.get("/sources").get_data(as_text=True)
+    for source in app.extensions["content"].sources.values():
+        entry = re.search(rf'<li id="{source.id}">(.*?)</li>', html, re.S)
+        assert entry, source.id
+        assert not source.publisher.lower().startswith(("a ", "an ")), source.id  # named
+        if source.url:
+            assert f'<a href="{escape(source.url)}"' in entry.group(1), source.id
+        else:
+            assert "<a " not in entry.group(1), source.id
+        assert (str(source.year) if source.year else "no date given") in entry.group(1)
 
 
 def test_healthz_reports_the_loaded_pipeline(client):

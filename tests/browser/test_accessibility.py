@@ -24,6 +24,7 @@ PAGES = [
     "/sources",
     "/roles",
     "/roles/account-manager",
+    "/roles/compare",
     "/roles/compare?a=account-manager&b=senior-account-manager",
     "/salaries",
     "/salaries?industry=technology-saas",
