@@ -10,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 POSTING = """Account Manager
 
-We want a competitive, ambitious account manager who is driven by results
-and supportive of the whole team.
+We want a competitive, ambitious, assertive, decisive and confident account manager, a young
+salesman who is supportive of the whole team.
 
 Requirements
 - 3 years of account management experience
@@ -26,7 +26,11 @@ def test_paste_a_posting_and_submit_with_the_keyboard(page, live_server, width):
     page.goto(live_server + "/job-descriptions/check")
 
     page.get_by_label("Job posting").fill(POSTING)
-    page.keyboard.press("Tab")
+    # Tab on to the submit button (optional fields may sit between).
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent").strip() == "Check the language":
+            break
     assert page.evaluate("document.activeElement.textContent").strip() == "Check the language"
     page.keyboard.press("Enter")
 
@@ -41,6 +45,11 @@ def test_paste_a_posting_and_submit_with_the_keyboard(page, live_server, width):
         .first.inner_text()
         .startswith("supportive")
     )
+    # Risks beyond gender are highlighted too, and listed with what to write instead.
+    issue = report.locator(".highlighted-text mark.issue-gendered-term").first
+    assert issue.inner_text().startswith("salesman")
+    assert issue.is_visible()
+    assert "salesperson" in report.locator("table.language-issues").inner_text()
     # The posting stays in the textarea, and nothing spills sideways on a phone.
     assert page.get_by_label("Job posting").input_value() == POSTING
     assert page.evaluate("document.documentElement.scrollWidth") <= width
