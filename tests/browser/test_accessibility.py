@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.test_language_check import POSTING
 from tests.browser.test_resume_checker import SHORT_RESUME
+from tests.browser.test_resume_report import report_editing, report_rechecked
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,9 @@ def _resume_result(page: Any, base: str) -> None:
 RESULT_PAGES: dict[str, Callable[[Any, str], None]] = {
     "language-check-result": _language_check_result,
     "job-description-result": _job_description_result,
-    "resume-result": _resume_result,
+    "resume-result": _resume_result,  # strong bullets and keyword groups folded
+    "resume-editing": report_editing,  # every fold open, a bullet edited, a rewrite used
+    "resume-rechecked": report_rechecked,  # after a re-check: the before and after
 }
 
 

@@ -235,3 +235,28 @@ def test_without_javascript_the_report_is_whole_and_a_recheck_still_compares(
         assert f"{before} → {score(page)}" in page.locator("#report-changes").inner_text()
     finally:
         context.close()
+
+
+# --- states of the report for tests/browser/test_accessibility.py ------------------------
+
+
+def report_editing(page: Any, base: str) -> None:
+    """The report with every fold open and a bullet being edited (its verdict updated)."""
+    check_resume(page, base)
+    page.evaluate("document.querySelectorAll('#resume-report details').forEach(d => d.open = true)")
+    first = page.locator(".bullet-card.verdict-weak").first.get_attribute("id")
+    card = page.locator(f"#{first}")  # by id: its class changes as its verdict does
+    card.get_by_role("button", name=re.compile(r"^Edit bullet")).click()
+    card.get_by_role("textbox").fill(STRONG)
+    card.locator(".badge-strong[data-field=verdict]").wait_for()
+    page.locator(".bullet-card.verdict-weak").first.get_by_role(
+        "button", name="Use this rewrite"
+    ).click()
+
+
+def report_rechecked(page: Any, base: str) -> None:
+    """The report after a re-check with an edited bullet: the before and after shown."""
+    report_editing(page, base)
+    page.get_by_role("button", name="Re-check the whole resume").click()
+    page.wait_for_load_state("load")
+    page.locator("#report-changes").wait_for()
