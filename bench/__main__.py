@@ -528,8 +528,14 @@ def main() -> int:
         master = process_memory(server.pid)
         growth = memory_growth(port, server.pid)
     finally:
+        # On a loaded machine gunicorn's graceful stop can take a while: wait, then kill,
+        # rather than lose the figures measured so far.
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
 
     header = (
         f"{'endpoint':32} {'conc':>4} {'n':>5} {'req/s':>9} {'p50 ms':>8} "
