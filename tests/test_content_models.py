@@ -207,7 +207,7 @@ def test_a_wrong_type(content_copy: Path, name: str, change: Any, field: str, pr
             lambda d: d["pay_checks"]["law_note"].pop("source"),
             "pay_checks.law_note.source",
         ),
-        ("jobdesc.yaml", lambda d: d["templates"].pop("kpi"), "templates.kpi"),
+        ("jobdesc.yaml", lambda d: d["templates"].pop("deadline"), "templates.deadline"),
         (
             "language/gender_coded.yaml",
             lambda d: d["explanations"].pop("neutral"),
