@@ -246,13 +246,16 @@ class JobDescription:
         their own line, bullets as "- ", nothing underlined, everything as typed."""
         blocks: list[str] = []
         for section in self.sections:
-            lines = [section.heading]
+            bullets = [f"- {b}" for b in section.bullets]
+            # The heading sits right above its first paragraph, or its list when the
+            # section has no paragraph, the same way in every section.
             if section.paragraphs:
-                lines.append(section.paragraphs[0])
-            blocks.append("\n".join(lines))
-            blocks.extend(section.paragraphs[1:])
-            if section.bullets:
-                blocks.append("\n".join(f"- {b}" for b in section.bullets))
+                blocks.append(f"{section.heading}\n{section.paragraphs[0]}")
+                blocks.extend(section.paragraphs[1:])
+                if bullets:
+                    blocks.append("\n".join(bullets))
+            else:
+                blocks.append("\n".join([section.heading, *bullets]))
         return "\n\n".join(blocks) + "\n"
 
     def to_dict(self) -> dict[str, Any]:

@@ -416,6 +416,21 @@ def test_markdown_has_headings_and_bullets(
     assert f"<li>{first_duty}</li>" in rendered
 
 
+def test_plain_text_headings_sit_on_their_content_the_same_way_everywhere(
+    roles: Mapping[str, Role], texts: JobDescriptionTexts
+) -> None:
+    jd = compose(roles, texts, benefits=("Health insurance",))
+    lines = jd.to_text().split("\n")
+    for section in jd.sections:
+        at = lines.index(section.heading)
+        # No blank line and no underline between a heading and what it heads.
+        first = section.paragraphs[0] if section.paragraphs else f"- {section.bullets[0]}"
+        assert lines[at + 1] == first, section.key
+        # ... and a blank line before the next heading.
+        assert at == 0 or lines[at - 1] == ""
+    assert jd.to_text().endswith(".\n")
+
+
 def test_to_dict_lists_every_section(roles: Mapping[str, Role], texts: JobDescriptionTexts) -> None:
     data = compose(roles, texts).to_dict()
     assert data["title"].startswith("Account Manager")

@@ -564,7 +564,7 @@ def compose_posting(request: PostingRequest, content: Content) -> BuiltPosting:
         pay_text=request.pay.format(content.jobdesc_texts),
         markdown=description.to_markdown(),
         text=text,
-        report=check_language(text, content.gender),
+        report=check_language(text, content.gender, level=request.role.slug),
         pay_transparency=report,
         pay_warnings=(
             pay_warnings(request, report, content) if request.pay_source == "recruiter" else ()
