@@ -7,7 +7,7 @@ It shows that the heavy-request budget is one across instances, that nginx keeps
 answering under 50 slow clients, and that killing an instance loses no request nginx can
 resend. Without redis-server or nginx it is skipped with the reason, except in CI, where
 ``make test`` installs both. The tests share one set of servers (about 15 s to start on
-two cores) and run in file order: the last one kills an instance.
+two cores) and run in file order: the last two stop Redis and kill an instance.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ class Cluster:
     url: str  # nginx
     instances: list[Instance]
     redis: redis.Redis
+    redis_server: subprocess.Popen[bytes]
 
 
 def _stop_group(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
@@ -195,7 +196,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         processes.append(proxy)
         url = f"http://127.0.0.1:{port}"
         _wait_until_up(url, proxy, seconds=10)
-        yield Cluster(url, instances, store)
+        yield Cluster(url, instances, store, processes[0])
     finally:
         for process in reversed(processes):
             _stop_group(process)
@@ -244,6 +245,14 @@ def test_fifty_slow_clients_do_not_starve_the_site(cluster: Cluster) -> None:
         stop.set()
         for sock in opened:
             sock.close()
+
+
+def test_without_redis_each_instance_counts_on_its_own(cluster: Cluster) -> None:
+    """Redis stops: heavy requests are not failed (500) but counted per process in memory
+    (RATELIMIT_IN_MEMORY_FALLBACK_ENABLED) until Redis answers again. This client spent
+    its shared budget in the first test, so a 200 shows the fallback's fresh count."""
+    _stop_group(cluster.redis_server)
+    assert _post(cluster.url + ANALYZE, RESUME) == 200
 
 
 def test_killing_an_instance_loses_no_request_nginx_can_resend(cluster: Cluster) -> None:

@@ -25,6 +25,9 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "CONTENT_DIR": "",  # empty: scoring.content.DEFAULT_CONTENT_DIR
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEAVY": "30 per minute",
+        # A shared store (Redis) that stops answering: each process counts on its own until
+        # it answers again (Flask-Limiter's in-memory fallback), instead of failing requests.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         # Judging one bullet as it is edited (POST /api/v1/resume/bullet): same clients and
         # store as the heavy budget, a higher allowance since a person types in bursts.
         "RATELIMIT_BULLET": "120 per minute",
