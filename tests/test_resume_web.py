@@ -258,10 +258,25 @@ def test_bullets_are_shown_weak_first_and_strong_folded(app: Flask, client: Flas
     rank = {"weak": 0, "fair": 1, "strong": 2}
     assert verdicts == sorted(verdicts, key=rank.__getitem__)
     assert sorted(int(n) for _, n in shown) == list(range(1, len(expected.bullets) + 1))
-    folded = page.split('<details class="strong-bullets"')[1].split("</details>")[0]
+    folded = page.split('id="strong-bullets"')[1].split("</details>")[0]
     strong = sum(1 for b in expected.bullets if b.verdict == "strong")
     assert folded.count('class="bullet-card verdict-strong"') == strong > 0
     assert "verdict-weak" not in folded and "verdict-fair" not in folded
+
+
+def test_beyond_six_bullets_to_improve_the_rest_fold(app: Flask, client: FlaskClient) -> None:
+    from tests.browser.test_resume_report import RESUME as MANY_WEAK
+
+    expected = expected_report(app, MANY_WEAK)
+    to_improve = [b for b in expected.bullets if b.verdict != "strong"]
+    assert len(to_improve) > 6
+    status, page = submit(client, resume_text=MANY_WEAK)
+    assert status == 200
+    shown, rest = page.split('id="more-bullets"')
+    rest = rest.split('id="strong-bullets"')[0]
+    assert shown.split('id="bullets"')[1].count('class="bullet-card') == 6
+    assert rest.count('class="bullet-card') == len(to_improve) - 6
+    assert f"{len(to_improve) - 6} more bullet" in rest
 
 
 def test_the_keyword_part_says_how_many_points_earn_full_marks(

@@ -39,6 +39,8 @@ from webapp.resume.summary import (
 
 # Missing must-have terms of a posting named at the top of the report.
 MUST_HAVES_SHOWN = 5
+# Bullets to improve shown open (weak ones first); the rest, and the strong ones, fold.
+BULLETS_SHOWN = 6
 
 # spaCy's memory_zone frees every string added while it is open, whichever thread added
 # it: two analyses at once in one process (the threaded development server, the browser
@@ -150,6 +152,7 @@ def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]
         "report_date": date.today(),
         "fix_targets": {f["id"]: fix_target(f["id"], bullets) for f in data["suggestions"]},
         "ordered_bullets": reading_order(bullets),
+        "bullets_shown": BULLETS_SHOWN,
         "facts": part_facts(report, resume_analyzer().lexicon.rules),
         "must_haves": _must_haves(data["job_match"]),
         "gauge": score_gauge(data["score"]) if data["score"] is not None else None,
