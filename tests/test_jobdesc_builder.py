@@ -122,6 +122,21 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def pdf_lines_top_down(data: bytes) -> list[list[str]]:
+    """Each page's pieces of text, from the top of the page down."""
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        found: list[tuple[float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+            if text.strip():
+                found.append((cm[3] * tm[5] + cm[5], text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        pages.append([text for _, text in sorted(found, key=lambda f: -f[0])])
+    return pages
+
+
 # --- the form ---------------------------------------------------------------------
 
 
@@ -457,6 +472,24 @@ def test_pdf_export_has_the_company_and_the_pay_range(app: Flask, client: FlaskC
         app, "senior-account-manager", "technology-saas", "chicago", "hybrid"
     )
     assert expected in flat
+
+
+def test_pdf_pages_carry_the_employer_s_name_not_the_site_s(
+    app: Flask, client: FlaskClient
+) -> None:
+    # Long extras so the posting runs over more than one page.
+    extras = "\n".join(f"Lead the quarterly review of client group {n}" for n in range(15))
+    response = post_form(client, format="pdf", extra_responsibilities=extras)
+    pages = pdf_lines_top_down(response.data)
+    assert len(pages) >= 2
+    for lines in pages:
+        assert lines[0] == "Northwind Analytics"  # the header, on every page
+        assert "Northwind Analytics \N{MIDDLE DOT} Senior Account Manager" in lines[-3:]
+        assert not any(app.jinja_env.globals["site_name"] in line for line in lines)
+    expected = estimated_range(
+        app, "senior-account-manager", "technology-saas", "chicago", "hybrid"
+    )
+    assert expected in " ".join(pages[0][:6])  # under the title, near the top of page 1
 
 
 def test_markdown_and_text_exports_are_downloads(client: FlaskClient) -> None:
