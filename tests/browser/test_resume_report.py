@@ -121,6 +121,8 @@ def test_fix_edit_accept_recheck(page: Any, live_server: str, width: int) -> Non
     card.locator(".badge-strong[data-field=verdict]").wait_for()
     assert card.locator("[data-field=metric]").inner_text() != "None"
     assert "strong" in page.locator("#bullet-status").inner_text()
+    # A strong bullet needs no rewrite: none is offered.
+    assert not card.get_by_role("button", name="Use this rewrite").is_visible()
 
     # Accept another bullet's rewrite: it lands in the editor with its first blank selected.
     other = page.locator(".bullet-card.verdict-weak").first
