@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_build_a_posting_and_download_its_pdf(page, live_server, app, width):
+def test_build_a_posting_and_download_its_pdf(page, live_server, app, width, tmp_path):
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.set_viewport_size({"width": width, "height": 900})
@@ -55,7 +55,7 @@ def test_build_a_posting_and_download_its_pdf(page, live_server, app, width):
     checklist = page.locator("#pay-transparency")
     assert "Illinois" in checklist.inner_text()
     assert "not legal advice" in checklist.inner_text()
-    page.screenshot(path=f"/tmp/h16/builder-{width}.png", full_page=True)
+    page.screenshot(path=str(tmp_path / f"builder-{width}.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
     with page.expect_download() as download_info:
@@ -65,11 +65,12 @@ def test_build_a_posting_and_download_its_pdf(page, live_server, app, width):
     with open(download.path(), "rb") as pdf:
         data = pdf.read()
     assert data[:5] == b"%PDF-"
-    from pypdf import PdfReader  # a project dependency (resume reading)
+    from tests.test_jobdesc_builder import pdf_lines_top_down
 
-    first = PdfReader(download.path()).pages[0].extract_text()
-    assert "Northwind" in first.splitlines()[0]  # the employer's name in the header
-    assert expected in first  # the pay range on page 1
+    pages = pdf_lines_top_down(data)
+    # The employer's name heads every page; the pay range is near the top of page 1.
+    assert all(lines[0] == "Northwind <b>Analytics</b>" for lines in pages)
+    assert expected in " ".join(pages[0][:6])
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download Markdown").click()
@@ -90,3 +91,62 @@ def test_open_ended_range_is_explained_on_its_field(page, live_server):
     assert "open-ended" in page.locator("#pay_min-error").inner_text()
     assert page.get_by_label("Minimum (US dollars a year)").input_value() == "80000+"
     assert page.get_by_label("Company name").input_value() == "Northwind"
+
+
+def fill_and_build(page, live_server):
+    """A Colorado posting with benefits and a deadline, built from the form."""
+    page.goto(live_server + "/job-descriptions?role=account-manager")
+    page.get_by_label("Company name").fill("Northwind Analytics")
+    page.get_by_label("About the company").fill(
+        "Northwind sells forecasting software to mid-sized retailers."
+    )
+    page.get_by_label("City").fill("Denver")
+    page.get_by_label("State", exact=True).select_option(label="Colorado")
+    page.get_by_label("Benefits").fill("Health insurance\n401(k) with a match")
+    page.get_by_role("button", name="Build the posting").click()
+    page.wait_for_url("**/job-descriptions#posting")
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_copy_as_formatted_text_from_the_keyboard(page, live_server, key):
+    from playwright.sync_api import expect
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    fill_and_build(page, live_server)
+    button = page.get_by_role("button", name="Copy as formatted text")
+    button.focus()
+    expect(button).to_be_focused()
+    page.keyboard.press(key)
+    expect(page.locator("#copy-status")).to_have_text("Copied as formatted text.")
+    copied = page.evaluate(
+        """async () => {
+            const [item] = await navigator.clipboard.read();
+            const html = await (await item.getType("text/html")).text();
+            const text = await (await item.getType("text/plain")).text();
+            return {html, text};
+        }"""
+    )
+    html, text = copied["html"], copied["text"]
+    # Headings, paragraphs and bullets, the page's own classes and ids left behind.
+    assert "<h1>Account Manager</h1>" in html
+    assert "<h2>What you will do</h2>" in html
+    assert html.count("<li>") == page.locator("article.posting li").count()
+    assert "class=" not in html and "id=" not in html
+    pay = page.locator(".pay-value").inner_text()
+    assert pay in html
+    # The plain flavour is the posting's text export.
+    assert text == page.locator("#posting-text").text_content()
+
+
+def test_the_checklist_sits_between_the_pay_range_and_the_posting(page, live_server):
+    fill_and_build(page, live_server)
+    order = page.locator(".pay-summary, #pay-transparency, article.posting")
+    assert order.evaluate_all("els => els.map(e => e.id || e.className)") == [
+        "pay-summary",
+        "pay-transparency",
+        "posting-article",
+    ]
+    checklist = page.locator("#pay-transparency")
+    assert "Missing: Application deadline." in checklist.inner_text()
+    assert checklist.locator(".disclaimer").is_visible()
+    assert "not legal advice" in checklist.locator(".disclaimer").inner_text()
