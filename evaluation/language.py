@@ -31,11 +31,21 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from evaluation.corpus import REPO, Posting, postings
 
 LABELS = REPO / "evaluation" / "labels" / "language.csv"
+HELD_OUT = REPO / "evaluation" / "labels" / "language_heldout.csv"
+# The held-out sample: sales and account postings the development labels do not touch,
+# in an order drawn with this seed, taken until they hold this many candidates.
+HELD_OUT_SEED = 17
+HELD_OUT_MIN_CANDIDATES = 220
+# A posting sharing more than this share of its 8-word runs with a development posting
+# (or an earlier held-out one) is the same text again and is left out.
+NEAR_DUPLICATE_SHARE = 0.3
+_SHINGLE = 8
 
 _TITLE = re.compile(
     r"account (manager|executive|director|representative|specialist|coordinator|lead|management)"
@@ -50,6 +60,12 @@ _NOT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# A candidate word: letters (apostrophes and hyphens inside), split at an inner capital
+# ("PandoLogic" -> "Logic") after the check's own ungluing of headings.
+_CANDIDATE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# The parts of a candidate word: hyphens split it, and so does a capital starting a
+# word inside it ("PandoLogic", "iDIGResponsible", "Industry-Leading").
+_PART = re.compile(r"[A-Z]?[^\W\d_A-Z]+(?:['\u2019][^\W\d_]+)*|[A-Z]+(?![a-z])")
 # gender-decoder (app/wordlists.py at 73724e6b) holds every paper entry as a prefix,
 # plus the extension in content, except these four (see the reference transcription).
 NOT_IN_GENDER_DECODER = frozenset({"masculine", "feminine", "implusive", "decide"})
@@ -68,13 +84,92 @@ class Label:
     coded: bool
 
 
-def labels() -> list[Label]:
-    """Our labels (``evaluation/labels/language.csv``)."""
-    with LABELS.open(encoding="utf-8", newline="") as handle:
+def labels(path: Path = LABELS) -> list[Label]:
+    """Our labels: the development set (``language.csv``) or the held-out one."""
+    with path.open(encoding="utf-8", newline="") as handle:
         return [
             Label(row["job_id"], int(row["start"]), int(row["end"]), row["label"] == "coded")
             for row in csv.DictReader(handle)
         ]
+
+
+def candidates(text: str, lexicon: Any, *, extended: bool = False) -> list[tuple[int, int, str]]:
+    """The occurrences to label, by spelling alone: (start, end, entry) for every word that
+    begins with an entry of the paper's lists (or, with ``extended``, of gender-decoder's
+    additions only), read as a prefix, after headings run into the next word are split."""
+    from scoring.language_text import unglue
+
+    stems = [
+        (entry.text.rstrip("*").replace("-", ""), entry.text)
+        for entry in lexicon.entries
+        if entry.extension == extended
+    ]
+    glued = unglue(text, lexicon.posting.bullet_markers)
+    out = []
+    for match in _CANDIDATE.finditer(glued.text):
+        whole = match.group().lower()
+        hyphenated = next(
+            (e for stem, e in stems if "-" in e and whole.replace("-", "").startswith(stem)), None
+        )
+        if hyphenated is not None:  # "self-confident"
+            out.append((*glued.to_original(match.start(), match.end()), hyphenated))
+            continue
+        for part in _PART.finditer(match.group()):
+            lower = part.group().lower()
+            entry = next((e for stem, e in stems if lower.startswith(stem)), None)
+            if entry is not None:
+                start = match.start() + part.start()
+                out.append((*glued.to_original(start, start + len(lower)), entry))
+    return out
+
+
+def _shingles(text: str) -> set[str]:
+    words = text.lower().split()
+    return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def held_out_postings(lexicon: Any) -> list[Posting]:
+    """The held-out sample: sales and account postings the development labels do not
+    touch and that repeat no development posting, in the seeded order, taken until they
+    hold ``HELD_OUT_MIN_CANDIDATES`` candidates."""
+    import random
+
+    sales = [p for p in postings() if sales_posting(p)]
+    development = {label.job_id for label in labels()}
+    seen = [_shingles(p.description) for p in sales if p.job_id in development]
+    rest = [p for p in sales if p.job_id not in development]
+    random.Random(HELD_OUT_SEED).shuffle(rest)  # noqa: S311 (a sample, not a secret)
+    chosen: list[Posting] = []
+    total = 0
+    for posting in rest:
+        own = _shingles(posting.description)
+        if any(
+            len(own & other) > NEAR_DUPLICATE_SHARE * min(len(own), len(other)) for other in seen
+        ):
+            continue
+        seen.append(own)
+        chosen.append(posting)
+        total += len(candidates(posting.description, lexicon))
+        if total >= HELD_OUT_MIN_CANDIDATES:
+            break
+    return chosen
+
+
+def print_candidates(context: int = 100) -> None:
+    """For labelling: each held-out candidate in its context, with no verdict of the check."""
+    from scoring.content import load_content
+
+    lexicon = load_content().gender
+    for posting in held_out_postings(lexicon):
+        text = posting.description
+        for extended in (False, True):
+            for start, end, entry in candidates(text, lexicon, extended=extended):
+                before = text[max(0, start - context) : start].replace("\n", " / ")
+                after = text[end : end + context].replace("\n", " / ")
+                tag = "ext " if extended else ""
+                where = f"{posting.job_id},{start},{end} {tag}[{entry}]"
+                print(f"{where} {before}[[{text[start:end]}]]{after}")
+                print()
 
 
 def _spans_paper(text: str, lexicon: Any) -> list[tuple[int, int, str]]:
@@ -196,3 +291,7 @@ def evaluate(analyzer: object = None, verdicts: bool = True) -> LanguageResult:
             result.baseline_verdicts[baseline] += 1
             result.changed += verdict != baseline
     return result
+
+
+if __name__ == "__main__":
+    print_candidates()
