@@ -53,9 +53,31 @@ def _job_description_result(page: Any, base: str) -> None:
     page.get_by_label("About the company").fill(
         "Northwind sells forecasting software to mid-sized retailers."
     )
+    # A place, a headcount and a range too wide: pay warnings and a checklist with gaps.
+    page.get_by_label("City").fill("Denver")
+    page.get_by_label("State", exact=True).select_option(label="Colorado")
+    page.get_by_label("Employees at the company").fill("120")
+    page.get_by_label("Minimum (US dollars a year)").fill("70000")
+    page.get_by_label("Maximum (US dollars a year)").fill("130000")
     page.get_by_role("button", name="Build the posting").click()
     page.wait_for_url("**/job-descriptions#posting")
     page.locator("article.posting").wait_for()
+    page.locator(".pay-warnings").wait_for()
+    for summary in page.locator("#pay-transparency summary").all():
+        summary.click()  # every law's note and the laws that do not apply, open
+
+
+def _pay_transparency_check_result(page: Any, base: str) -> None:
+    page.goto(base + "/job-descriptions/check")
+    page.get_by_label("Job posting").fill(POSTING + "\nSalary: up to $95,000 a year.\n")
+    page.get_by_text("Also check pay-transparency laws").click()
+    page.get_by_label("City").fill("Newark")
+    page.get_by_label("State", exact=True).select_option(label="New Jersey")
+    page.get_by_label("Employees at the company").fill("40")
+    page.get_by_label("Commission").select_option(index=1)
+    page.get_by_role("button", name="Check the language").click()
+    page.wait_for_url("**/job-descriptions/check#language-report")
+    page.locator("#pay-transparency .checklist").first.wait_for()
 
 
 def _resume_result(page: Any, base: str) -> None:
@@ -68,7 +90,8 @@ def _resume_result(page: Any, base: str) -> None:
 
 RESULT_PAGES: dict[str, Callable[[Any, str], None]] = {
     "language-check-result": _language_check_result,
-    "job-description-result": _job_description_result,
+    "job-description-result": _job_description_result,  # with pay warnings and checklist
+    "pay-transparency-check": _pay_transparency_check_result,  # place fields open, checklist
     "resume-result": _resume_result,  # strong bullets and keyword groups folded
     "resume-editing": report_editing,  # every fold open, a bullet edited, a rewrite used
     "resume-rechecked": report_rechecked,  # after a re-check: the before and after
