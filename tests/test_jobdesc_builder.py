@@ -581,6 +581,69 @@ def test_api_remote_posting_reaches_the_covered_states(client: FlaskClient) -> N
     assert set(pay_law(client.post(API, json=limited).get_json())) == set()
 
 
+def test_api_new_york_commission_role_carries_the_statement(
+    app: Flask, client: FlaskClient
+) -> None:
+    place = {"work_mode": "onsite", "city": "Albany", "state": "NY", "employees": 50}
+    data = client.post(API, json={**API_BODY, **place, "commission": "solely"}).get_json()
+    statement = get_content(app).jobdesc_texts.commission["solely"]
+    assert statement in data["text"]
+    ny = pay_law(data)["new-york-state"]
+    assert ny["name"] == "New York State"
+    assert {r["id"]: r["met"] for r in ny["requirements"]}["commission_statement"] is True
+    # Base pay only: no statement asked for, none written.
+    data = client.post(API, json={**API_BODY, **place, "commission": "none"}).get_json()
+    ids = {r["id"] for r in pay_law(data)["new-york-state"]["requirements"]}
+    assert "commission_statement" not in ids and statement not in data["text"]
+
+
+@pytest.mark.parametrize("pay", [{"pay_max": "up to 95000"}, {"pay_max": "95000"}])
+def test_api_refuses_an_up_to_range_citing_the_laws(
+    app: Flask, client: FlaskClient, pay: dict[str, str]
+) -> None:
+    place = {"work_mode": "onsite", "city": "Newark", "state": "NJ"}
+    response = client.post(API, json={**API_BODY, **place, **pay})
+    assert response.status_code == 400
+    message = response.get_json()["error"]["fields"][
+        "pay_max" if "up" in pay["pay_max"] else "pay_min"
+    ]
+    assert get_content(app).jobdesc_texts.pay_checks.law_note.text in message
+
+
+def test_api_flags_a_range_wider_than_the_good_faith_limit(app: Flask, client: FlaskClient) -> None:
+    limit = get_content(app).pay_transparency.good_faith.max_ratio
+    place = {"work_mode": "onsite", "city": "Seattle", "state": "WA", "employees": 200}
+    low = 60_000
+    wide = {**API_BODY, **place, "pay_min": low, "pay_max": round(low * limit) + 1_000}
+    data = client.post(API, json=wide).get_json()
+    washington = pay_law(data)["washington"]
+    unmet = [r for r in washington["requirements"] if not r["met"]]
+    assert [r["id"] for r in unmet] == ["good_faith_width"]
+    assert unmet[0]["message"] in data["pay_range"]["warnings"]
+    assert data["pay_transparency"]["compliant"] is False
+    within = {**wide, "pay_max": round(low * limit)}
+    data = client.post(API, json=within).get_json()
+    assert data["pay_transparency"]["compliant"] is True
+    assert data["pay_range"]["warnings"] == []
+
+
+def test_builder_page_names_the_law_beside_each_gap(client: FlaskClient) -> None:
+    from tests.test_pay_transparency import checklist
+
+    page = post_form(
+        client, city="Denver", state="CO", benefits="", pay_min="60000", pay_max="120000"
+    ).get_data(as_text=True)
+    found = checklist(page)
+    assert {label for label, met in found["Colorado"].items() if not met} == {
+        "Benefits",
+        "Application deadline",
+        "Good-faith range",
+    }
+    # The pay range, then the checklist, then the posting itself.
+    assert page.index('class="pay-summary"') < page.index('id="pay-transparency"')
+    assert page.index('id="pay-transparency"') < page.index('id="posting-article"')
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [

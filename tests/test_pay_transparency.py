@@ -265,3 +265,94 @@ def test_check_page_refuses_a_bad_state_code_and_keeps_the_posting(client: Flask
     page = response.get_data(as_text=True)
     assert "Unknown state code" in page
     assert "portfolio of retail clients" in page
+
+
+# --- the issue's targets on the pasted-text check page ------------------------------------
+
+
+def checklist(page: str) -> dict[str, dict[str, bool]]:
+    """The checklist of a page: for each law that applies, by its name, each requirement's
+    label and whether it is met."""
+    start = page.index('id="pay-transparency"')
+    section = page[start : page.index("</section>", start)]
+    found: dict[str, dict[str, bool]] = {}
+    for block in section.split('<div class="pay-law-rule">')[1:]:
+        name = re.search(r"<h\d>([^<]+?)(?: <span|</h\d>)", block)
+        assert name
+        items = re.findall(r"<strong>(Yes|Missing): ([^<]+)\.</strong>", block)
+        found[name.group(1)] = {label: said == "Yes" for said, label in items}
+    return found
+
+
+def soon() -> str:
+    """A deadline three weeks away, written as a posting writes it."""
+    return (date.today() + timedelta(days=21)).strftime("%B %d, %Y")
+
+
+PASTED = "Account Manager\nLook after a portfolio of retail clients and grow each account.\n"
+BENEFITS = "Benefits: medical, dental and a 401(k) plan.\n"
+
+
+@pytest.mark.parametrize(
+    ("pay", "place", "law", "unmet"),
+    [
+        # Colorado without benefits or a deadline.
+        (
+            "Salary: $70,000 - $90,000 a year.\n",
+            {"city": "Denver", "state": "CO"},
+            "Colorado",
+            {"Benefits", "Application deadline"},
+        ),
+        # New York, a commission-only role without the commission statement.
+        (
+            "Salary: $70,000 - $90,000 a year.\n" + BENEFITS,
+            {"city": "Albany", "state": "NY", "employees": "50", "commission": "solely"},
+            "New York State",
+            {"Commission statement"},
+        ),
+        # New Jersey, an "up to" figure.
+        (
+            "Salary: up to $95,000 a year.\n" + BENEFITS,
+            {"city": "Newark", "state": "NJ", "employees": "40"},
+            "New Jersey",
+            {"Pay range"},
+        ),
+        # A remote US posting a Colorado resident could fill.
+        (
+            "Salary: $70,000 - $90,000 a year.\n" + BENEFITS,
+            {"work_mode": "remote", "city": "Austin", "state": "TX", "employees": "200"},
+            "Colorado",
+            {"Application deadline"},
+        ),
+        # A range wider than the good-faith limit.
+        (
+            "Salary: $60,000 - $120,000 a year.\n" + BENEFITS,
+            {"city": "Seattle", "state": "WA", "employees": "200"},
+            "Washington",
+            {"Good-faith range"},
+        ),
+    ],
+)
+def test_check_page_flags_each_target_with_the_law_s_name(
+    client: FlaskClient, pay: str, place: dict[str, str], law: str, unmet: set[str]
+) -> None:
+    found = checklist(check_form(client, PASTED + pay, **place))
+    assert law in found, found
+    assert {label for label, met in found[law].items() if not met} == unmet
+
+
+def test_check_page_passes_a_posting_that_meets_them(client: FlaskClient, content: Content) -> None:
+    posting = (
+        PASTED
+        + "Salary: $70,000 - $90,000 a year. Pay is based in part on commission.\n"
+        + BENEFITS
+        + f"Apply by {soon()}.\n"
+    )
+    # Remote from anywhere in the US: every law that reaches a remote hire's home applies.
+    page = check_form(client, posting, work_mode="remote", employees="200", commission="part")
+    found = checklist(page)
+    residence = {j.name for j in content.pay_transparency.jurisdictions if "residence" in j.reach}
+    assert residence <= set(found)
+    assert all(all(reqs.values()) for reqs in found.values()), found
+    assert "Meets the checklist" in page
+    assert "not legal advice" in page
