@@ -217,6 +217,34 @@ def test_every_default_posting_is_ready_to_publish(content: Content, slug: str) 
     assert "reply to each" not in text and "We read every" not in text
 
 
+def test_every_default_range_the_builder_can_suggest_is_within_1_5x(content: Content) -> None:
+    """The builder's default is the estimate's p25-p75 (tested above on the postings); here
+    every profile the builder's menus allow."""
+    from scoring.salary import SalaryProfile, estimate_salary
+
+    comp = content.compensation
+    widest = max(
+        (base.p75 / base.p25, slug, industry, metro, mode)
+        for slug in ROLE_SLUGS
+        for industry in comp.industries
+        for metro in comp.metros
+        for mode in ("onsite", "hybrid", "remote")
+        for base in [
+            estimate_salary(
+                SalaryProfile(
+                    level=slug,
+                    industry=industry,
+                    metro=metro,
+                    work_mode=mode,
+                    company_size=comp.defaults["company_size"],
+                ),
+                comp,
+            ).base
+        ]
+    )
+    assert widest[0] <= 1.5, widest
+
+
 def post_check(client: FlaskClient, data: dict[str, str]) -> Any:
     """Send the check form with the hidden csrf_token read from the page."""
     page = client.get("/job-descriptions/check").get_data(as_text=True)
