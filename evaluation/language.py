@@ -1,21 +1,38 @@
 """How the inclusive-language check reads real postings, against hand labels.
 
 Data: ``postings/linkedin_sample.csv`` of the real-data corpus (read there, never copied)
-and ``evaluation/labels/language.csv`` (ours: a posting id, a character span and a
-label per row; no posting text).
+and our labels in ``evaluation/labels/language*.csv`` (a posting id, a character span and
+a label per row; no posting text).
 
-Method (the figures ``make eval`` prints):
-- **Sample**: the sales and account postings (the postings README's title rule), in file
-  order; the first 36 of them hold 331 candidate occurrences: every word that begins
-  with an entry of Gaucher, Friesen & Kay's lists, read as a prefix (so "confidential",
-  "actively" and "Connecticut" are candidates too), with headings run into the next
-  word split at the capital.
+Method (the figures ``make eval`` prints, for each label set apart):
+- **Candidates** (``candidates``): every word that begins with an entry of Gaucher,
+  Friesen & Kay's lists, read as a prefix (so "confidential", "actively" and
+  "Connecticut" are candidates too), after the check's own splitting of headings run
+  into the next word; hyphens and a capital inside a word ("PandoLogic") split it.
+- **Development labels** (``language.csv``): the candidates of the first 36 sales and
+  account postings (the postings README's title rule), in file order: 331. The check's
+  exceptions were developed against them, so their figures are not a held-out measure.
+- **Held-out labels** (``language_heldout.csv``): the candidates of 24 further sales and
+  account postings (``held_out_postings``: the ones the development labels do not touch,
+  in an order drawn with seed 17, a posting that repeats more than 30% of a development
+  or earlier posting's 8-word runs left out, taken until 220 candidates): 229. Each was
+  labelled from a print of the word with 100 characters either side and no verdict of the
+  check (``python -m evaluation.language``), and the labels committed before the check
+  was run on them. Measured once as labelled (found 97.5%, suppressed 72.2%); the rules
+  were then widened by the sense they express and checked on the development labels
+  (a "lead" or "leads" with nothing led, "lead" modifying a noun inside a sentence,
+  "determine" in a subordinate clause, no "sales lead" across a sentence end), and the
+  held-out set measured once more: the figure ``make eval`` prints.
+- **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
+  gender-decoder's additions in the same postings (its own entries, not the paper's
+  words it repeats), labelled by the same rule for the trait the word names; scored on
+  the check with the extension turned on.
 - **Labels**: each occurrence read in its sentence and labelled ``coded`` when it is a
   word the paper lists (a stem, or the exact whole word) used in the sense the paper
-  measured (the job, the person sought or the workplace), and ``not`` otherwise: section
-  headings, names, legal and benefits boilerplate, and other senses (sales leads,
-  competitors, design principles, "to be determined", independent representatives, the
-  noun "objective", "the kind of person").
+  measured (the job, the person sought or the workplace, the employer's description of
+  itself included), and ``not`` otherwise: section headings, names, legal and benefits
+  boilerplate, and other senses (sales leads, competitors, design principles, "to be
+  determined", independent representatives, the noun "objective", "the kind of person").
 - **Coded uses found**: the share of ``coded`` labels the check highlights (any overlap);
   **false alarms suppressed**: the share of ``not`` labels it leaves alone. The same two
   figures are given for the paper's lists matched without context and for gender-decoder
@@ -38,6 +55,7 @@ from evaluation.corpus import REPO, Posting, postings
 
 LABELS = REPO / "evaluation" / "labels" / "language.csv"
 HELD_OUT = REPO / "evaluation" / "labels" / "language_heldout.csv"
+HELD_OUT_EXTENSION = REPO / "evaluation" / "labels" / "language_heldout_extension.csv"
 # The held-out sample: sales and account postings the development labels do not touch,
 # in an order drawn with this seed, taken until they hold this many candidates.
 HELD_OUT_SEED = 17
@@ -209,38 +227,66 @@ def _decoder_verdict(spans: list[tuple[int, int, str]]) -> str:
     return "feminine-coded" if feminine > masculine else "masculine-coded"
 
 
+# The label sets ``make eval`` scores, each apart: (name, file, with gender-decoder's words).
+LABEL_SETS = (
+    ("development", LABELS, False),
+    ("held_out", HELD_OUT, False),
+    ("held_out_extension", HELD_OUT_EXTENSION, True),
+)
+
+
+def _share(n: int, d: int) -> float | None:
+    return round(n / d, 4) if d else None
+
+
 @dataclass
-class LanguageResult:
-    """The figures of one run."""
+class LabelScore:
+    """How one way of matching fares on one label set."""
 
     labelled: int = 0
     coded: int = 0
     not_coded: int = 0
     found: dict[str, int] = field(default_factory=Counter)
     suppressed: dict[str, int] = field(default_factory=Counter)
+    misses: list[tuple[str, int, int, bool]] = field(default_factory=list)
+
+    def figures(self, prefix: str, baselines: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            f"{prefix}_labelled_occurrences": self.labelled,
+            f"{prefix}_labelled_coded": self.coded,
+            f"{prefix}_labelled_not_coded": self.not_coded,
+            f"{prefix}_coded_uses_found_share": _share(self.found["check"], self.coded),
+            f"{prefix}_false_alarms_suppressed_share": _share(
+                self.suppressed["check"], self.not_coded
+            ),
+        }
+        if baselines:
+            for name, title in (
+                ("paper", "paper_lists_without_context"),
+                ("decoder", "gender_decoder"),
+            ):
+                out[f"{prefix}_{title}_found_share"] = _share(self.found[name], self.coded)
+                out[f"{prefix}_{title}_suppressed_share"] = _share(
+                    self.suppressed[name], self.not_coded
+                )
+        return out
+
+
+@dataclass
+class LanguageResult:
+    """The figures of one run: each label set apart, then the verdicts."""
+
+    sets: dict[str, LabelScore] = field(default_factory=dict)
     verdicts: Counter[str] = field(default_factory=Counter)
     baseline_verdicts: Counter[str] = field(default_factory=Counter)
     changed: int = 0
     postings: int = 0
-    misses: list[tuple[str, int, int, bool]] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
-        def share(n: int, d: int) -> float | None:
-            return round(n / d, 4) if d else None
-
-        out: dict[str, Any] = {
-            "labelled_occurrences": self.labelled,
-            "labelled_coded": self.coded,
-            "labelled_not_coded": self.not_coded,
-            "coded_uses_found_share": share(self.found["check"], self.coded),
-            "false_alarms_suppressed_share": share(self.suppressed["check"], self.not_coded),
-            "paper_lists_without_context_found_share": share(self.found["paper"], self.coded),
-            "paper_lists_without_context_suppressed_share": share(
-                self.suppressed["paper"], self.not_coded
-            ),
-            "gender_decoder_found_share": share(self.found["decoder"], self.coded),
-            "gender_decoder_suppressed_share": share(self.suppressed["decoder"], self.not_coded),
-        }
+        out: dict[str, Any] = {}
+        for name, _, extended in LABEL_SETS:
+            if name in self.sets:
+                out.update(self.sets[name].figures(name, baselines=not extended))
         if self.postings:
             out["postings_with_verdicts"] = self.postings
             out["verdicts"] = dict(sorted(self.verdicts.items()))
@@ -249,38 +295,53 @@ class LanguageResult:
         return out
 
 
-def evaluate(analyzer: object = None, verdicts: bool = True) -> LanguageResult:
-    """Score the check against the labels; with ``verdicts``, over every posting too."""
+def _score(
+    items: list[Label], corpus: dict[str, Posting], lexicon: Any, *, extended: bool
+) -> LabelScore:
+    """The check (and, on the paper's words, the two baselines) against one label set."""
+    from scoring.language import check_language
+
+    decoder = _gender_decoder_stems(lexicon)
+    score = LabelScore()
+    by_posting: dict[str, list[Label]] = {}
+    for label in items:
+        by_posting.setdefault(label.job_id, []).append(label)
+    for job_id, labelled in by_posting.items():
+        text = corpus[job_id].description
+        report = check_language(text, lexicon, extended=extended)
+        spans = {"check": [(w.start, w.end) for w in report.masculine + report.feminine]}
+        if not extended:
+            spans["paper"] = [(s, e) for s, e, _ in _spans_paper(text, lexicon)]
+            spans["decoder"] = [(s, e) for s, e, _ in _spans_gender_decoder(text, decoder)]
+        for label in labelled:
+            score.labelled += 1
+            score.coded += label.coded
+            score.not_coded += not label.coded
+            for name, found in spans.items():
+                hit = any(s < label.end and label.start < e for s, e in found)
+                if label.coded and hit:
+                    score.found[name] += 1
+                elif not label.coded and not hit:
+                    score.suppressed[name] += 1
+                elif name == "check":
+                    score.misses.append((job_id, label.start, label.end, label.coded))
+    return score
+
+
+def evaluate(
+    analyzer: object = None, verdicts: bool = True, sets: tuple[str, ...] | None = None
+) -> LanguageResult:
+    """Score the check against each label set (or those named); with ``verdicts``, over
+    every posting too."""
     from scoring.content import load_content
     from scoring.language import check_language
 
     lexicon = load_content().gender
     corpus = {p.job_id: p for p in postings()}
-    decoder = _gender_decoder_stems(lexicon)
     result = LanguageResult()
-    by_posting: dict[str, list[Label]] = {}
-    for label in labels():
-        by_posting.setdefault(label.job_id, []).append(label)
-    for job_id, items in by_posting.items():
-        text = corpus[job_id].description
-        report = check_language(text, lexicon)
-        spans = {
-            "check": [(w.start, w.end) for w in report.masculine + report.feminine],
-            "paper": [(s, e) for s, e, _ in _spans_paper(text, lexicon)],
-            "decoder": [(s, e) for s, e, _ in _spans_gender_decoder(text, decoder)],
-        }
-        for label in items:
-            result.labelled += 1
-            result.coded += label.coded
-            result.not_coded += not label.coded
-            for name, found in spans.items():
-                hit = any(s < label.end and label.start < e for s, e in found)
-                if label.coded and hit:
-                    result.found[name] += 1
-                elif not label.coded and not hit:
-                    result.suppressed[name] += 1
-                elif name == "check":
-                    result.misses.append((job_id, label.start, label.end, label.coded))
+    for name, path, extended in LABEL_SETS:
+        if sets is None or name in sets:
+            result.sets[name] = _score(labels(path), corpus, lexicon, extended=extended)
     if verdicts:
         for posting in corpus.values():
             text = posting.description

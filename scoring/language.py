@@ -53,6 +53,7 @@ LEXICON_FILE = Path("language") / "gender_coded.yaml"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")
 _SENTENCE_END = (".", "!", "?", ",", ";")
+_PHRASE_BREAK = (".", "!", "?")
 # A line of only "-", "=", "*" or "_": a heading's underline or a divider, not content.
 _RULE_LINE = re.compile(r"(?:[-=*_]\s*){3,}")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -455,6 +456,10 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
         return False
     if rule.child_dep and not any(c.dep_ in rule.child_dep for c in token.children):
         return False
+    if rule.without_child_dep and any(c.dep_ in rule.without_child_dep for c in token.children):
+        return False
+    if rule.inside_sentence and _starts_sentence(token):
+        return False
     if rule.prev_lemma and not _neighbour_in(token, -1, rule.prev_lemma):
         return False
     if rule.next_lemma and not _neighbour_in(token, 1, rule.next_lemma):
@@ -475,14 +480,28 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
 
 
 def _neighbour_in(token: Token, step: int, lemmas: tuple[str, ...]) -> bool:
-    """Whether the word before (step -1) or after (step 1) has one of the lemmas."""
+    """Whether the word before (step -1) or after (step 1) has one of the lemmas, within
+    the same phrase: a sentence end or a line end between them breaks it ("direct
+    sales. Lead, mentor..." is no sales lead)."""
     i = token.i + step
     while 0 <= i < len(token.doc) and token.doc[i].is_punct and token.doc[i].text != "\n":
+        if token.doc[i].text in _PHRASE_BREAK:
+            return False
         i += step
-    if not 0 <= i < len(token.doc):
+    if not 0 <= i < len(token.doc) or "\n" in token.doc[i].text:
         return False
     other = token.doc[i]
     return other.lemma_.lower() in lemmas or other.lower_ in lemmas
+
+
+def _starts_sentence(token: Token) -> bool:
+    """Whether the token is the first word of its sentence or of its line."""
+    i = token.i - 1
+    while i >= 0 and (token.doc[i].is_punct or token.doc[i].is_space):
+        if "\n" in token.doc[i].text or token.doc[i].text in _PHRASE_BREAK:
+            return True
+        i -= 1
+    return i < 0 or bool(token.is_sent_start)
 
 
 def _sentence_in_line(token: Token) -> str:

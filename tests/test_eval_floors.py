@@ -6,6 +6,8 @@ test is skipped with the reason. The same evaluation prints its tables in ``make
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from flask import Flask
 
@@ -52,10 +54,18 @@ def test_bullet_detection_against_the_labels(resume_figures: dict[str, object], 
 # The floors issue 17 names for the language check, on our labels of real postings.
 MIN_CODED_USES_FOUND = 0.95
 MIN_FALSE_ALARMS_SUPPRESSED = 0.95
+# On the held-out labels (postings the rules were not developed on) the check reaches the
+# found target but not the suppressed one: these floors hold the level reached, the gap
+# to 0.95 stated in the README. Raise them as the rules improve; never lower them.
+MIN_HELD_OUT_CODED_USES_FOUND = 0.95
+MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED = 0.77
+# gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
+MIN_EXTENSION_CODED_USES_FOUND = 0.95
+MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
 
 
 @pytest.fixture(scope="module")
-def language_figures() -> dict[str, object]:
+def language_figures() -> dict[str, Any]:
     reason = absent_reason("postings")
     if reason:
         pytest.skip(reason)
@@ -64,7 +74,31 @@ def language_figures() -> dict[str, object]:
     return language.evaluate(verdicts=False).figures()
 
 
-def test_language_check_against_the_labels(language_figures: dict[str, object]) -> None:
-    assert language_figures["labelled_occurrences"] >= 300
-    assert language_figures["coded_uses_found_share"] >= MIN_CODED_USES_FOUND
-    assert language_figures["false_alarms_suppressed_share"] >= MIN_FALSE_ALARMS_SUPPRESSED
+@pytest.mark.parametrize(
+    ("labels", "minimum", "found", "suppressed"),
+    [
+        ("development", 300, MIN_CODED_USES_FOUND, MIN_FALSE_ALARMS_SUPPRESSED),
+        (
+            "held_out",
+            200,
+            MIN_HELD_OUT_CODED_USES_FOUND,
+            MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_extension",
+            30,
+            MIN_EXTENSION_CODED_USES_FOUND,
+            MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED,
+        ),
+    ],
+)
+def test_language_check_against_the_labels(
+    language_figures: dict[str, Any],
+    labels: str,
+    minimum: int,
+    found: float,
+    suppressed: float,
+) -> None:
+    assert language_figures[f"{labels}_labelled_occurrences"] >= minimum
+    assert language_figures[f"{labels}_coded_uses_found_share"] >= found
+    assert language_figures[f"{labels}_false_alarms_suppressed_share"] >= suppressed

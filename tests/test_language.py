@@ -88,8 +88,18 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Our offices are in Hartford, Connecticut.", []),
         # A heading run into the next word is split off and left alone.
         ("Duties and ResponsibilitiesBuild relationships with each client.", []),
+        # "Lead" with nothing led, or modifying a noun, is a prospect or "lead to".
+        ("Log all leads and calls in the CRM.", []),
+        ("Experience in roles which lead to a management job.", []),
+        ("Complete lead generating activities each week.", []),
+        # Who decides, in a subordinate clause.
+        ("Travel as management will determine.", []),
         # The same words in their coded sense stay coded.
         ("You will lead the team and grow as a leader.", ["lead", "leader"]),
+        ("She leads the team and will determine the plan.", ["leads", "determine"]),
+        # A sentence end breaks "sales lead"; an imperative opening a line stays a verb.
+        ("Grow direct sales. Lead, mentor and motivate the team.", ["Lead"]),
+        ("Lead negotiations for new agreements.", ["Lead"]),
         ("A determined self-starter with strong principles.", ["determined"]),
         (
             "Strong decision-making and a deep understanding of clients.",

@@ -128,6 +128,11 @@ class ExceptionRule(ContentModel):
     dep: tuple[Text, ...] = ()
     head_lemma: tuple[Text, ...] = ()
     child_dep: tuple[Text, ...] = ()
+    # The rule holds only when the word has no child with one of these dependencies.
+    without_child_dep: tuple[Text, ...] = ()
+    # The rule holds only inside a sentence, not on its first word (where an imperative
+    # verb is often read as a noun: "Lead negotiations").
+    inside_sentence: bool = False
     prev_lemma: tuple[Text, ...] = ()
     next_lemma: tuple[Text, ...] = ()
     context: Literal["heading", "name", "boilerplate", "benefits"] | None = None
