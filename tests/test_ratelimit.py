@@ -70,3 +70,15 @@ def test_the_sqlite_store_counts_across_connections(tmp_path: Path) -> None:
 def test_the_sqlite_store_needs_an_absolute_path() -> None:
     with pytest.raises(ValueError, match="absolute path"):
         storage_from_string("sqlite://relative.db")
+
+
+def test_a_redis_store_gives_up_on_a_silent_host(make_app) -> None:
+    # A Redis host that never answers must not hold requests: the store's connections
+    # carry a timeout, after which Flask-Limiter falls back to counting in memory.
+    app = make_app(RATELIMIT_STORAGE_URI="redis://127.0.0.1:1/0")
+    limiter = app.extensions["limiter"]
+    limiter = next(iter(limiter)) if isinstance(limiter, set) else limiter
+    kwargs = limiter._storage.storage.connection_pool.connection_kwargs
+    assert 0 < kwargs["socket_connect_timeout"] <= 2
+    assert 0 < kwargs["socket_timeout"] <= 2
+    assert app.config["RATELIMIT_IN_MEMORY_FALLBACK_ENABLED"]

@@ -28,6 +28,10 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         # A shared store (Redis) that stops answering: each process counts on its own until
         # it answers again (Flask-Limiter's in-memory fallback), instead of failing requests.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        # A Redis host that does not answer at all (not even a refusal) would otherwise hold
+        # a request until the kernel gives up: give up on it after a second and fall back.
+        # Other stores ignore these options.
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1.0, "socket_timeout": 1.0},
         # Judging one bullet as it is edited (POST /api/v1/resume/bullet): same clients and
         # store as the heavy budget, a higher allowance since a person types in bursts.
         "RATELIMIT_BULLET": "120 per minute",
