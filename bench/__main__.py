@@ -612,5 +612,44 @@ def main() -> int:
     return 0
 
 
+class _Tee(io.TextIOBase):
+    """Print to the terminal and keep a copy, for the README."""
+
+    def __init__(self, stream: io.TextIOBase) -> None:
+        self.stream = stream
+        self.kept = io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.kept.write(text)
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def run_and_record() -> int:
+    """Run the benchmark; on success, put its whole output in the README's
+    ``<!-- bench:output -->`` block, dated, so the figures there are never typed by hand."""
+    from contextlib import redirect_stdout
+    from datetime import date
+
+    from evaluation.__main__ import write_readme_block
+
+    load = os.getloadavg()[0]
+    tee = _Tee(sys.stdout)  # type: ignore[arg-type]
+    with redirect_stdout(tee):
+        status = main()
+    if status == 0:
+        head = (
+            f"Output of `make bench` on {date.today().isoformat()} ({os.cpu_count()} CPUs, load "
+            f"average {load:.1f} when it started):"
+        )
+        if write_readme_block(
+            "output", f"{head}\n\n```text\n{tee.kept.getvalue().rstrip()}\n```", kind="bench"
+        ):
+            print("README.md's bench output updated")
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_and_record())

@@ -17,10 +17,11 @@ OUTPUT = REPO / "docs" / "eval.json"
 README = REPO / "README.md"
 
 
-def write_readme_block(name: str, body: str) -> bool:
-    """Replace the README's block between ``<!-- eval:NAME -->`` and ``<!-- /eval:NAME -->``
-    with ``body``; False when the README has no such block."""
-    start, end = f"<!-- eval:{name} -->", f"<!-- /eval:{name} -->"
+def write_readme_block(name: str, body: str, *, kind: str = "eval") -> bool:
+    """Replace the README's block between ``<!-- KIND:NAME -->`` and ``<!-- /KIND:NAME -->``
+    with ``body``; False when the README has no such block. ``make eval`` writes the
+    ``eval:`` blocks, ``make bench`` the ``bench:`` one."""
+    start, end = f"<!-- {kind}:{name} -->", f"<!-- /{kind}:{name} -->"
     text = README.read_text(encoding="utf-8")
     if start not in text or end not in text:
         return False
