@@ -97,6 +97,20 @@ def test_enumerations_come_from_the_content(app: Flask, client: FlaskClient) -> 
     assert slug["enum"] == list(content.roles)
 
 
+def test_language_check_request_lists_the_optional_level(app: Flask, client: FlaskClient) -> None:
+    doc = _document(client)
+    body = doc["paths"]["/api/v1/language-check"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["required"] == ["text"]
+    assert schema["properties"]["level"]["enum"] == list(get_content(app).roles)
+    # The endpoint takes what the document lists.
+    level = schema["properties"]["level"]["enum"][0]
+    answer = client.post(
+        "/api/v1/language-check", json={"text": "Lead the team. " * 20, "level": level}
+    )
+    assert answer.status_code == 200
+
+
 def _validator(doc: dict[str, Any], component: str) -> Any:
     """A JSON Schema validator of one component, its references resolved in ``doc``."""
     return jsonschema_rs.validator_for({"$ref": REF + component, "components": doc["components"]})

@@ -429,8 +429,15 @@ def _paths(content: Content) -> dict[str, Schema]:
                                         "type": "string",
                                         "minLength": 1,
                                         "maxLength": MAX_POSTING_CHARS,
-                                    }
-                                }
+                                    },
+                                    "level": _enum(
+                                        content.roles,
+                                        "The role level the posting is for (optional): the "
+                                        "experience check weighs the years asked against it; "
+                                        "without it the level is read from the posting's title.",
+                                    ),
+                                },
+                                ["text"],
                             )
                         }
                     },
