@@ -805,3 +805,29 @@ def test_only_pdf_exports_spend_the_heavy_rate_limit(make_app: AppFactory) -> No
     # Building and the other exports stay available.
     assert client.post(PAGE, data=FORM).status_code == 200
     assert client.post(API, json=API_BODY).status_code == 200
+
+
+def test_the_same_posting_is_language_checked_once(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The check parses the whole posting; its PDF, Markdown and text exports and a
+    # repeated default posting reuse the report (the cache is per content, so a fresh
+    # app's first request always checks).
+    from webapp.jobdesc import builder
+
+    calls: list[str] = []
+    real = builder.check_language
+
+    def counting(text: str, lexicon: Any, *, level: str | None = None) -> Any:
+        calls.append(level or "")
+        return real(text, lexicon, level=level)
+
+    monkeypatch.setattr(builder, "check_language", counting)
+    keys = ("role", "company_summary", "industry", "metro")
+    body = {k: v for k, v in FORM.items() if k in keys}
+    body |= {"city": "Chicago", "state": "IL", "company_name": "Cache Test Co"}
+    for fmt in ("", "?format=markdown", "?format=text"):
+        assert client.post(API + fmt, json=body).status_code == 200
+    assert len(calls) == 1
+    assert client.post(API, json={**body, "role": "account-manager"}).status_code == 200
+    assert calls == ["senior-account-manager", "account-manager"]

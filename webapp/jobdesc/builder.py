@@ -7,9 +7,11 @@ is refused by the other with the same message.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, cast
@@ -551,6 +553,30 @@ def pay_warnings(
     return tuple(out)
 
 
+# The language check parses the whole posting (about 100 ms, most of a new posting's cost
+# before its PDF). A recruiter exports one posting as PDF, Markdown and text, and the
+# builder's default postings repeat, so the last reports are kept per content, keyed by the
+# posting's text and level (a posting holds nothing private, unlike a resume).
+LANGUAGE_CACHE_SIZE = 64
+_language_checks: dict[int, Callable[[str, str], LanguageReport]] = {}
+
+
+def posting_language(text: str, level: str, content: Content) -> LanguageReport:
+    """The language check of a composed posting, from the cache when the same text and
+    level were checked with this content before."""
+    check = _language_checks.get(id(content))
+    if check is None:
+        lexicon = content.gender
+
+        @functools.lru_cache(maxsize=LANGUAGE_CACHE_SIZE)
+        def checked(text: str, level: str) -> LanguageReport:
+            return check_language(text, lexicon, level=level)
+
+        _language_checks[id(content)] = check = checked
+        weakref.finalize(content, _language_checks.pop, id(content), None)
+    return check(text, level)
+
+
 def compose_posting(request: PostingRequest, content: Content) -> BuiltPosting:
     """Compose a validated request into a posting; check its language and the pay laws."""
     description = compose_job_description(
@@ -564,7 +590,7 @@ def compose_posting(request: PostingRequest, content: Content) -> BuiltPosting:
         pay_text=request.pay.format(content.jobdesc_texts),
         markdown=description.to_markdown(),
         text=text,
-        report=check_language(text, content.gender, level=request.role.slug),
+        report=posting_language(text, request.role.slug, content),
         pay_transparency=report,
         pay_warnings=(
             pay_warnings(request, report, content) if request.pay_source == "recruiter" else ()
