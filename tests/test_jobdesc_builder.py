@@ -818,9 +818,9 @@ def test_the_same_posting_is_language_checked_once(
     calls: list[str] = []
     real = builder.check_language
 
-    def counting(text: str, lexicon: Any, *, level: str | None = None) -> Any:
+    def counting(text: str, lexicon: Any, nlp: Any = None, *, level: str | None = None) -> Any:
         calls.append(level or "")
-        return real(text, lexicon, level=level)
+        return real(text, lexicon, nlp, level=level)
 
     monkeypatch.setattr(builder, "check_language", counting)
     keys = ("role", "company_summary", "industry", "metro")

@@ -6,14 +6,13 @@ from flask import Blueprint, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
 from scoring.errors import FieldErrors
-from scoring.language import check_language
 from scoring.roles import ROLE_SLUGS
 from webapp import get_content
 from webapp.api.inputs import json_object, requested_format
 from webapp.api.schemas import JobDescription, LanguageReport
 from webapp.jobdesc.builder import build_posting
 from webapp.jobdesc.exports import EXPORT_FORMATS, document_response
-from webapp.jobdesc.service import posting_text_problem
+from webapp.jobdesc.service import check_posting, posting_text_problem
 
 bp = Blueprint("jobdesc", __name__)
 
@@ -31,7 +30,7 @@ def language_check() -> ResponseReturnValue:
         raise FieldErrors({"text": problem})
     if level is not None and level not in ROLE_SLUGS:
         raise FieldErrors({"level": f"Unknown level; one of: {', '.join(ROLE_SLUGS)}."})
-    report = check_language(text, get_content(current_app).gender, level=level)
+    report = check_posting(text, level)
     return jsonify(LanguageReport.body(report.to_dict()))
 
 

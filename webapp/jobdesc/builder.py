@@ -28,6 +28,7 @@ from scoring.jobdesc import (
 )
 from scoring.language import LanguageReport, check_language, highlight_segments
 from scoring.models.jobdesc import PayChecks
+from scoring.nlp import load_pipeline, request_zone
 from scoring.pay_transparency import (
     Commission,
     PayTransparencyReport,
@@ -570,7 +571,9 @@ def posting_language(text: str, level: str, content: Content) -> LanguageReport:
 
         @functools.lru_cache(maxsize=LANGUAGE_CACHE_SIZE)
         def checked(text: str, level: str) -> LanguageReport:
-            return check_language(text, lexicon, level=level)
+            nlp = load_pipeline()  # the pipeline check_language uses by default
+            with request_zone(nlp):
+                return check_language(text, lexicon, nlp, level=level)
 
         _language_checks[id(content)] = check = checked
         weakref.finalize(content, _language_checks.pop, id(content), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app
 
 from scoring.language import LanguageReport, check_language
+from scoring.nlp import request_zone
 from scoring.pay_transparency import (
     PayTransparencyReport,
     check_pay_transparency,
@@ -30,9 +31,12 @@ def posting_text_problem(text: str) -> str | None:
     return None
 
 
-def check_posting(text: str) -> LanguageReport:
-    """The language check of a posting's text, with this app's word lists."""
-    return check_language(text, get_content(current_app).gender)
+def check_posting(text: str, level: str | None = None) -> LanguageReport:
+    """The language check of a posting's text, with this app's word lists and pipeline
+    (in a request zone: a pasted posting's words do not stay in the vocabulary)."""
+    nlp = current_app.extensions["nlp"]
+    with request_zone(nlp):
+        return check_language(text, get_content(current_app).gender, nlp, level=level)
 
 
 def check_posting_pay(text: str, where: CheckPlace) -> PayTransparencyReport:

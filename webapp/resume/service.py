@@ -5,7 +5,6 @@ Nothing here stores or logs the resume: it lives in memory for one request.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,6 +14,7 @@ from werkzeug.datastructures import FileStorage
 
 from scoring.budget import TextBudgetError
 from scoring.errors import FieldErrors
+from scoring.nlp import PIPELINE_LOCK
 from scoring.resume.bullets import BulletFinding
 from scoring.resume.extract import (
     Extracted,
@@ -41,13 +41,6 @@ from webapp.resume.summary import (
 MUST_HAVES_SHOWN = 5
 # Bullets to improve shown open (weak ones first); the rest, and the strong ones, fold.
 BULLETS_SHOWN = 6
-
-# spaCy's memory_zone frees every string added while it is open, whichever thread added
-# it: two analyses at once in one process (the threaded development server, the browser
-# tests' live server; a bullet judged while the resume is re-checked) would free each
-# other's strings (KeyError in spacy/strings.pyx). gunicorn's sync workers serve one
-# request at a time, so there the lock is never contended.
-_NLP_ZONE = threading.Lock()
 
 
 class UnreadableResume(FieldErrors):
@@ -96,7 +89,7 @@ def report_for(extracted: Extracted, level: str, job_description: str | None) ->
     Raises FieldErrors when a text is beyond the work budget (scoring.budget).
     """
     try:
-        with _NLP_ZONE:
+        with PIPELINE_LOCK:  # the analysis opens its own memory zone
             return analyze_resume(
                 extracted.text,
                 level=level,
@@ -109,7 +102,7 @@ def report_for(extracted: Extracted, level: str, job_description: str | None) ->
 
 def bullet_for(text: str) -> BulletFinding:
     """One bullet judged as the analysis judges each of its bullets."""
-    with _NLP_ZONE:
+    with PIPELINE_LOCK:  # the analysis opens its own memory zone
         return judge_bullet(text, resume_analyzer())
 
 
