@@ -583,7 +583,8 @@ def highlight_segments(text: str, report: LanguageReport) -> list[tuple[str, str
 
     Joining the segments gives back the text; a template escapes each piece and wraps
     the marked ones in a highlight, so no HTML is built here. Where marks overlap, the
-    earlier one wins.
+    earlier one wins and the rest of a longer one keeps its own mark ("competitive" coded,
+    then " pay" of the issue "competitive pay"), so every issue stays visible.
     """
     marks: list[tuple[int, int, str]] = [
         (w.start, w.end, w.gender) for w in report.masculine + report.feminine
@@ -592,8 +593,9 @@ def highlight_segments(text: str, report: LanguageReport) -> list[tuple[str, str
     segments: list[tuple[str, str | None]] = []
     position = 0
     for start, end, kind in sorted(marks):
-        if start < position:
+        if end <= position:
             continue
+        start = max(start, position)
         if start > position:
             segments.append((text[position:start], None))
         segments.append((text[start:end], kind))

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.lang.en.lex_attrs import _num_words
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from scoring.language_text import Unglued
@@ -95,18 +96,24 @@ def load_issue_rules(root: Path, sources: Mapping[str, object]) -> IssueRules:
     return IssueRules(doc.categories)
 
 
-_MATCHERS: dict[tuple[int, int], Matcher] = {}
+# A Matcher per rules and vocabulary, with its match ids read back to (category, pattern
+# index) here rather than through the vocabulary's strings: a matcher first built inside
+# a request's memory zone would otherwise lose its id strings when that request ends.
+_MATCHERS: dict[tuple[int, int], tuple[Matcher, dict[int, tuple[str, int]]]] = {}
 
 
-def _matcher(rules: IssueRules, doc: Doc) -> Matcher:
-    """One Matcher per rules and vocabulary, built on first use."""
+def _matcher(rules: IssueRules, doc: Doc) -> tuple[Matcher, dict[int, tuple[str, int]]]:
+    """One Matcher per rules and vocabulary, built on first use, and its match ids."""
     key = (id(rules), id(doc.vocab))
     if key not in _MATCHERS:
         matcher = Matcher(doc.vocab)
+        ids: dict[int, tuple[str, int]] = {}
         for name, category in rules.categories.items():
             for i, entry in enumerate(category.patterns):
-                matcher.add(f"{name}|{i}", [list(entry.pattern)])
-        _MATCHERS[key] = matcher
+                match_key = f"{name}|{i}"
+                matcher.add(match_key, [list(entry.pattern)])
+                ids[get_string_id(match_key)] = (name, i)
+        _MATCHERS[key] = (matcher, ids)
     return _MATCHERS[key]
 
 
@@ -127,11 +134,12 @@ def find_issues(
             Issue(name, o_start, o_end, text[o_start:o_end], message, suggestion, category.source)
         )
 
-    matches = _matcher(rules, doc)(doc, as_spans=False)
+    matcher, ids = _matcher(rules, doc)
+    matches = matcher(doc, as_spans=False)
     taken: list[tuple[int, int]] = []
     # Longest match first, so "he/she" is one issue rather than two pronouns.
     for match_id, s, e in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
-        name, index = doc.vocab.strings[match_id].split("|")
+        name, index = ids[match_id]
         if any(s < te and ts < e for ts, te in taken):
             continue
         category = rules.category(name)
@@ -141,7 +149,7 @@ def find_issues(
             continue
         span = Span(doc, s, e)
         taken.append((s, e))
-        add(name, span.start_char, span.end_char, category.patterns[int(index)].suggestion)
+        add(name, span.start_char, span.end_char, category.patterns[index].suggestion)
 
     hours = rules.category("hours")
     for m in _HOURS_RE.finditer(glued.text):

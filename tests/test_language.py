@@ -277,6 +277,23 @@ def test_highlights_join_back_to_the_text(lexicon: GenderLexicon) -> None:
     assert kinds == {"masculine", "feminine", "issue-gendered-term"}
 
 
+def test_an_issue_over_a_coded_word_keeps_its_highlight(lexicon: GenderLexicon) -> None:
+    text = "We offer competitive pay and a hybrid schedule to every coordinator we hire."
+    report = check_language(text, lexicon)
+    issue = next(i for i in report.issues if i.category == "pay-missing")
+    segments = highlight_segments(text, report)
+    assert "".join(s for s, _ in segments) == text
+    marked = {kind for _, kind in segments if kind}
+    assert {"masculine", "issue-pay-missing"} <= marked
+    # Together the two marks cover the issue's whole span.
+    position, covered = 0, set()
+    for piece, kind in segments:
+        if kind:
+            covered.update(range(position, position + len(piece)))
+        position += len(piece)
+    assert set(range(issue.start, issue.end)) <= covered
+
+
 # --- the builder's own postings ------------------------------------------------------------
 
 BUILDER_BODY: dict[str, Any] = {

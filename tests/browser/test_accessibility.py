@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_language_check import POSTING
+from tests.browser.test_language_check import ALL_RISKS, POSTING, TOO_CLOSE, check
 from tests.browser.test_resume_checker import SHORT_RESUME
 from tests.browser.test_resume_report import report_editing, report_rechecked
 
@@ -45,6 +45,14 @@ def _language_check_result(page: Any, base: str) -> None:
     page.get_by_role("button", name="Check the language").click()
     page.wait_for_url("**/job-descriptions/check#language-report")
     page.locator("#language-report").wait_for()
+
+
+def _language_check_every_risk(page: Any, base: str) -> None:
+    check(page, base, ALL_RISKS)
+
+
+def _language_check_too_close(page: Any, base: str) -> None:
+    check(page, base, TOO_CLOSE)
 
 
 def _job_description_result(page: Any, base: str) -> None:
@@ -90,6 +98,8 @@ def _resume_result(page: Any, base: str) -> None:
 
 RESULT_PAGES: dict[str, Callable[[Any, str], None]] = {
     "language-check-result": _language_check_result,
+    "language-check-every-risk": _language_check_every_risk,  # every category grouped
+    "language-check-too-close": _language_check_too_close,  # too close; issue over a word
     "job-description-result": _job_description_result,  # with pay warnings and checklist
     "pay-transparency-check": _pay_transparency_check_result,  # place fields open, checklist
     "resume-result": _resume_result,  # strong bullets and keyword groups folded
