@@ -340,3 +340,19 @@ def test_api_refuses_an_unknown_level(client: FlaskClient) -> None:
     response = client.post(API, json={"text": "Manage renewals.", "level": "sales-ninja"})
     assert response.status_code == 400
     assert "level" in response.get_json()["error"]["fields"]
+
+
+def test_issues_are_found_request_after_request_in_memory_zones(
+    lexicon: GenderLexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each request checks inside its own memory zone; the matcher, built in the first
+    # (an empty cache here, as in a fresh worker), must still name its matches later.
+    from scoring import language_issues
+    from scoring.nlp import load_pipeline, request_zone
+
+    monkeypatch.setattr(language_issues, "_MATCHERS", {})
+    nlp = load_pipeline()
+    for text in ("A young salesman wanted.", "Rockstar wanted, digital native preferred."):
+        with request_zone(nlp):
+            report = check_language(text, lexicon, nlp)
+        assert report.issues, text
