@@ -43,7 +43,7 @@ def _language_check_result(page: Any, base: str) -> None:
     page.goto(base + "/job-descriptions/check")
     page.get_by_label("Job posting").fill(POSTING)
     page.get_by_role("button", name="Check the language").click()
-    page.wait_for_url("**/job-descriptions/check#language-report")
+    page.wait_for_url("**/job-descriptions/check#check-results")
     page.locator("#language-report").wait_for()
 
 
@@ -84,7 +84,7 @@ def _pay_transparency_check_result(page: Any, base: str) -> None:
     page.get_by_label("Employees at the company").fill("40")
     page.get_by_label("Commission").select_option(index=1)
     page.get_by_role("button", name="Check the language").click()
-    page.wait_for_url("**/job-descriptions/check#language-report")
+    page.wait_for_url("**/job-descriptions/check#check-results")
     page.locator("#pay-transparency .checklist").first.wait_for()
 
 

@@ -67,7 +67,7 @@ def check(page, live_server: str, posting: str) -> object:
     page.goto(live_server + "/job-descriptions/check")
     page.get_by_label("Job posting").fill(posting)
     page.get_by_role("button", name="Check the language").click()
-    page.wait_for_url("**/job-descriptions/check#language-report")
+    page.wait_for_url("**/job-descriptions/check#check-results")
     return page.locator("#language-report")
 
 
@@ -87,7 +87,7 @@ def test_paste_a_posting_and_submit_with_the_keyboard(page, live_server, width):
     assert page.evaluate("document.activeElement.textContent").strip() == "Check the language"
     page.keyboard.press("Enter")
 
-    page.wait_for_url("**/job-descriptions/check#language-report")
+    page.wait_for_url("**/job-descriptions/check#check-results")
     report = page.locator("#language-report")
     assert report.locator(".verdict .badge").inner_text() == "Masculine-coded"
     first = report.locator(".highlighted-text mark.masculine").first
