@@ -70,6 +70,8 @@ _POS_KEY = {
 _NAME_ENTITIES = {"GPE", "LOC", "FAC"}
 _ORG_ENTITIES = {"ORG", "PRODUCT", "PERSON", "WORK_OF_ART"}
 _HEADING_MAX_WORDS = 6
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_DESCRIBING_CLAUSES = {"relcl", "acl"}
 
 
 @dataclass(frozen=True)
@@ -475,8 +477,27 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
             else lexicon.benefits_markers
         )
         sentence = _sentence_in_line(token).lower()
+        if rule.context == "boilerplate":
+            # The legal text is the sentence's main clause: a clause describing the
+            # employer inside it ("an equal opportunity employer that provides a
+            # supportive community", "... employer committed to diversity") is the
+            # employer's own wording unless it holds the legal phrase itself.
+            clause = _describing_clause(token)
+            if clause is not None:
+                sentence = clause.lower()
         return any(re.search(rf"(?<![a-z]){re.escape(m)}", sentence) for m in markers)
     return True
+
+
+def _describing_clause(token: Token) -> str | None:
+    """The text of the relative or adjectival clause the token stands in, if any."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in _DESCRIBING_CLAUSES and node.pos_ in {"VERB", "AUX"}:
+            subtree = list(node.subtree)
+            return token.doc[subtree[0].i : subtree[-1].i + 1].text
+        if node.dep_ == "ROOT":
+            break
+    return None
 
 
 def _neighbour_in(token: Token, step: int, lemmas: tuple[str, ...]) -> bool:
@@ -520,6 +541,21 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    # A section heading with its text on the same line ("Responsibilities: Manage
+    # accounts", "PRINCIPLE ACCOUNTABILITIES:Sales"): the words before the first colon,
+    # when they are in capitals or the token is their last word and a plural naming the
+    # posting's parts. An item's lead-in ("Leadership Skills: ...", "Competitive
+    # Package: ...") is content, and so is a singular label ("Commute Commitment: ...").
+    end = len(text) if line_end < 0 else line_end
+    colon = text.find(":", line_start, end)
+    if colon > token.idx and text[colon + 1 : end].strip():
+        # The label starts the line or follows a sentence end on it.
+        ends = [m.end() for m in re.finditer(r"[.!?]\s", text[line_start : token.idx])]
+        label = text[line_start + (ends[-1] if ends else 0) : colon].strip()
+        last = not re.sub(r"\([^)]*\)", "", text[token.idx + len(token.text) : colon]).strip()
+        if not (label.isupper() or (last and token.tag_ in _PLURAL_TAGS)):
+            return False
+        line = label
     line = re.sub(r"\([^)]*\)", " ", line).strip().rstrip(":").strip()
     line = line.lstrip("#*_ ").rstrip("*_ ")
     if not line or line.endswith((".", "!", "?", ",", ";")):
@@ -534,6 +570,21 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
 def _in_name(token: Token) -> bool:
     """Whether the token is part of a place, a company or a product name."""
     if token.ent_type_ in _NAME_ENTITIES:
+        return True
+    # A capitalized phrase the tagger reads as a proper name inside a lower-case sentence
+    # ("awarded Trusted Carrier by the Department"): an award, a programme or a product.
+    head = token.head
+    if (
+        token.pos_ == "PROPN"
+        and token.dep_ == "compound"
+        and head.pos_ == "PROPN"
+        and head.i == token.i + 1
+        and token.text[:1].isupper()
+        and head.text[:1].isupper()
+        and token.i > 0
+        and token.doc[token.i - 1].is_lower
+        and token.doc[token.i - 1].is_alpha
+    ):
         return True
     return token.pos_ == "PROPN" and token.ent_type_ in _ORG_ENTITIES and token.ent_iob_ == "I"
 

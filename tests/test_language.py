@@ -94,6 +94,29 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Complete lead generating activities each week.", []),
         # Who decides, in a subordinate clause.
         ("Travel as management will determine.", []),
+        # A measure's name, the study of rivals, an organisation or a thing described.
+        ("Response time: under four hours; track the response rate.", []),
+        ("Maintain competitive analysis and report competitive activities.", ["analysis"]),
+        ("Acme is an independent apparel provider with active operations in 20 states.", []),
+        ("A valid license and dependable transportation are required.", []),
+        ("We design athletic uniforms for clubs.", []),
+        # A job level, benefits, an instruction for applying, an award's name.
+        ("The team hires individual contributors and managers.", []),
+        ("Choose the benefits that suit your individual needs.", []),
+        ("Please respond with your availability for an interview.", []),
+        ("The first firm to be awarded Trusted Carrier by the state.", []),
+        # A section heading with its text on the same line.
+        ("Responsibilities: Manage accounts in the region.", []),
+        ("PRINCIPLE ACCOUNTABILITIES: Grow sales in the region.", []),
+        # An item's lead-in and a clause describing the employer stay coded.
+        ("Leadership Skills: coach new hires.", ["Leadership"]),
+        ("Competitive Package: base pay and bonus.", ["Competitive"]),
+        (
+            "We are an equal opportunity employer that provides a supportive community.",
+            ["supportive"],
+        ),
+        ("We are an equal opportunity employer committed to diversity.", ["committed"]),
+        ("A fast response to every client, a competitive spirit.", ["response", "competitive"]),
         # The same words in their coded sense stay coded.
         ("You will lead the team and grow as a leader.", ["lead", "leader"]),
         ("She leads the team and will determine the plan.", ["leads", "determine"]),
@@ -316,7 +339,14 @@ def test_the_builder_s_postings_raise_no_false_alarm(app: Flask, slug: str) -> N
         posting = build_posting({**BUILDER_BODY, "role": slug}, get_content(app))
     report = check_language(posting.text, get_content(app).gender, level=slug)
     assert [(i.category, i.text) for i in report.issues] == []
-    if slug not in {"account-director", "vp-client-services"}:
+    # A success measure's name ("Response time") is not responsiveness asked of anyone.
+    measures = [w.word for w in report.feminine if posting.text[w.end : w.end + 5] == " time"]
+    assert measures == []
+    # Leadership roles name leading; the digital account manager's posting uses the
+    # paper's "analytics" and "analyze" three times and no feminine-coded word (its
+    # neutral verdict rested on the false alarm "Response time"): its role text is for
+    # the content's owner to reword, not for the check to excuse.
+    if slug not in {"account-director", "vp-client-services", "digital-account-manager"}:
         assert report.verdict != "masculine-coded", report.masculine_counts
 
 
