@@ -56,10 +56,15 @@ from evaluation.corpus import REPO, Posting, postings
 LABELS = REPO / "evaluation" / "labels" / "language.csv"
 HELD_OUT = REPO / "evaluation" / "labels" / "language_heldout.csv"
 HELD_OUT_EXTENSION = REPO / "evaluation" / "labels" / "language_heldout_extension.csv"
+HELD_OUT_2 = REPO / "evaluation" / "labels" / "language_heldout2.csv"
 # The held-out sample: sales and account postings the development labels do not touch,
 # in an order drawn with this seed, taken until they hold this many candidates.
 HELD_OUT_SEED = 17
 HELD_OUT_MIN_CANDIDATES = 220
+# The second held-out sample, drawn once the first had been used to develop the rules:
+# postings neither earlier label file touches, in an order drawn with this seed.
+HELD_OUT_2_SEED = 1702
+HELD_OUT_2_MIN_CANDIDATES = 160
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
 NEAR_DUPLICATE_SHARE = 0.3
@@ -146,17 +151,22 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-def held_out_postings(lexicon: Any) -> list[Posting]:
-    """The held-out sample: sales and account postings the development labels do not
-    touch and that repeat no development posting, in the seeded order, taken until they
-    hold ``HELD_OUT_MIN_CANDIDATES`` candidates."""
+def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
+    """A held-out sample: sales and account postings the earlier label files do not
+    touch and that repeat none of their postings, in the seeded order, taken until they
+    hold the sample's minimum of candidates. Sample 1 excludes the development labels;
+    sample 2 the development and the first held-out labels."""
     import random
 
+    if sample == 1:
+        used, seed, minimum = (LABELS,), HELD_OUT_SEED, HELD_OUT_MIN_CANDIDATES
+    else:
+        used, seed, minimum = (LABELS, HELD_OUT), HELD_OUT_2_SEED, HELD_OUT_2_MIN_CANDIDATES
     sales = [p for p in postings() if sales_posting(p)]
-    development = {label.job_id for label in labels()}
+    development = {label.job_id for path in used for label in labels(path)}
     seen = [_shingles(p.description) for p in sales if p.job_id in development]
     rest = [p for p in sales if p.job_id not in development]
-    random.Random(HELD_OUT_SEED).shuffle(rest)  # noqa: S311 (a sample, not a secret)
+    random.Random(seed).shuffle(rest)  # noqa: S311 (a sample, not a secret)
     chosen: list[Posting] = []
     total = 0
     for posting in rest:
@@ -168,19 +178,20 @@ def held_out_postings(lexicon: Any) -> list[Posting]:
         seen.append(own)
         chosen.append(posting)
         total += len(candidates(posting.description, lexicon))
-        if total >= HELD_OUT_MIN_CANDIDATES:
+        if total >= minimum:
             break
     return chosen
 
 
-def print_candidates(context: int = 100) -> None:
-    """For labelling: each held-out candidate in its context, with no verdict of the check."""
+def print_candidates(context: int = 100, sample: int = 1) -> None:
+    """For labelling: each held-out candidate in its context, with no verdict of the check
+    (sample 2: the paper's words only)."""
     from scoring.content import load_content
 
     lexicon = load_content().gender
-    for posting in held_out_postings(lexicon):
+    for posting in held_out_postings(lexicon, sample):
         text = posting.description
-        for extended in (False, True):
+        for extended in (False, True) if sample == 1 else (False,):
             for start, end, entry in candidates(text, lexicon, extended=extended):
                 before = text[max(0, start - context) : start].replace("\n", " / ")
                 after = text[end : end + context].replace("\n", " / ")
@@ -355,4 +366,6 @@ def evaluate(
 
 
 if __name__ == "__main__":
-    print_candidates()
+    import sys
+
+    print_candidates(sample=int(sys.argv[1]) if len(sys.argv) > 1 else 1)
