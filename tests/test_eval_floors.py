@@ -54,11 +54,14 @@ def test_bullet_detection_against_the_labels(resume_figures: dict[str, object], 
 # The floors issue 17 names for the language check, on our labels of real postings.
 MIN_CODED_USES_FOUND = 0.95
 MIN_FALSE_ALARMS_SUPPRESSED = 0.95
-# On the held-out labels (postings the rules were not developed on) the check reaches the
-# found target but not the suppressed one: these floors hold the level reached, the gap
-# to 0.95 stated in the README. Raise them as the rules improve; never lower them.
+# The first held-out labels, used to develop the rules once measured: both targets met.
 MIN_HELD_OUT_CODED_USES_FOUND = 0.95
-MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED = 0.77
+MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED = 0.95
+# The second held-out labels, blind (committed before the check was run on them, measured
+# once): found meets the target, suppressed does not (0.702): this floor holds the level
+# reached, the gap to 0.95 stated in the README. Raise it as the rules improve; never lower it.
+MIN_BLIND_CODED_USES_FOUND = 0.95
+MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.70
 # gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
 MIN_EXTENSION_CODED_USES_FOUND = 0.95
 MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
@@ -79,13 +82,19 @@ def language_figures() -> dict[str, Any]:
     [
         ("development", 300, MIN_CODED_USES_FOUND, MIN_FALSE_ALARMS_SUPPRESSED),
         (
-            "held_out",
+            "held_out_1",
             200,
             MIN_HELD_OUT_CODED_USES_FOUND,
             MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED,
         ),
         (
-            "held_out_extension",
+            "held_out_2_blind",
+            150,
+            MIN_BLIND_CODED_USES_FOUND,
+            MIN_BLIND_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_1_extension",
             30,
             MIN_EXTENSION_CODED_USES_FOUND,
             MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED,
