@@ -342,11 +342,8 @@ def test_the_builder_s_postings_raise_no_false_alarm(app: Flask, slug: str) -> N
     # A success measure's name ("Response time") is not responsiveness asked of anyone.
     measures = [w.word for w in report.feminine if posting.text[w.end : w.end + 5] == " time"]
     assert measures == []
-    # Leadership roles name leading; the digital account manager's posting uses the
-    # paper's "analytics" and "analyze" three times and no feminine-coded word (its
-    # neutral verdict rested on the false alarm "Response time"): its role text is for
-    # the content's owner to reword, not for the check to excuse.
-    if slug not in {"account-director", "vp-client-services", "digital-account-manager"}:
+    # Leadership roles name leading, as they should.
+    if slug not in {"account-director", "vp-client-services"}:
         assert report.verdict != "masculine-coded", report.masculine_counts
 
 
