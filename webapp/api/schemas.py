@@ -468,9 +468,7 @@ class PayLawJurisdiction(ResponseModel):
     name: str
     applies: bool
     why: str = Field(description="Why the law reaches the posting or does not.")
-    requirements: list[PayLawRequirement] = Field(
-        description="Empty when the law does not apply."
-    )
+    requirements: list[PayLawRequirement] = Field(description="Empty when the law does not apply.")
     source: str = Field(description="The id of the source in GET /sources.")
     effective: str = Field(description="In force from (YYYY-MM-DD).")
     checked: str = Field(description="When this site last checked the rule (YYYY-MM-DD).")
