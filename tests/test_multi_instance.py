@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -31,7 +30,14 @@ from limits import parse
 
 from deploy.compose import APP_PORT, APP_SERVICES, LISTEN, compose_config
 from deploy.serve import nginx_config
-from tests.test_serving import RESUME, _free_port, _get, _post, _slow_client, _wait_until_up
+from tests.test_serving import (
+    RESUME,
+    _free_port,
+    _get,
+    _post,
+    _wait_until_up,
+    assert_answers_under_slow_clients,
+)
 from webapp.config import DEFAULTS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -225,28 +231,7 @@ def test_the_heavy_budget_is_one_across_instances(cluster: Cluster) -> None:
 
 
 def test_fifty_slow_clients_do_not_starve_the_site(cluster: Cluster) -> None:
-    port = int(cluster.url.rsplit(":", 1)[1])
-    stop = threading.Event()
-    opened: list[socket.socket] = []
-    threads = [
-        threading.Thread(target=_slow_client, args=(port, stop, opened), daemon=True)
-        for _ in range(50)
-    ]
-    for thread in threads:
-        thread.start()
-    try:
-        time.sleep(3)  # every slow client is connected and part-way through its request
-        assert len(opened) == 50
-        for _ in range(10):
-            for path in ("/healthz", "/roles"):
-                status, seconds = _get(cluster.url + path, timeout=5)
-                assert status == 200, path
-                assert seconds < 1.0, f"{path} took {seconds:.2f} s"
-            time.sleep(0.2)
-    finally:
-        stop.set()
-        for sock in opened:
-            sock.close()
+    assert_answers_under_slow_clients(cluster.url)
 
 
 def test_without_redis_each_instance_counts_on_its_own(cluster: Cluster) -> None:
