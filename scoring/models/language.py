@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -21,6 +21,7 @@ __all__ = [
     "ExceptionRule",
     "GenderCodedFile",
     "InclusiveFile",
+    "IssueCategory",
     "PostingRulesModel",
     "entry_key",
 ]
@@ -38,7 +39,7 @@ EXPLANATION_KEYS = (
     "strongly-feminine-coded",
 )
 # The contract's issue categories (DESIGN.md), in the order the page lists them.
-CATEGORIES = (
+IssueCategory = Literal[
     "age",
     "national-origin",
     "disability",
@@ -48,7 +49,8 @@ CATEGORIES = (
     "experience",
     "pay-missing",
     "pay-open-ended",
-)
+]
+CATEGORIES: tuple[str, ...] = get_args(IssueCategory)
 POS_KEYS = ("NOUN", "VERB", "ADJ", "ADV")
 # The placeholders each warning template may use (with sample values to try them).
 WARNING_FIELDS: Mapping[str, Mapping[str, object]] = {

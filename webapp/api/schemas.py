@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.language import LengthVerdict, Verdict
+from scoring.models.language import IssueCategory
 
 # The key that marks a string field whose allowed values come from the content.
 CONTENT_ENUM = "x-content-enum"
@@ -373,17 +374,7 @@ class CodedWord(ResponseModel):
 class LanguageIssue(ResponseModel):
     """A risk beyond gender: its category, where it is, why it matters and what to write."""
 
-    category: Literal[
-        "age",
-        "national-origin",
-        "disability",
-        "gendered-term",
-        "jargon",
-        "hours",
-        "experience",
-        "pay-missing",
-        "pay-open-ended",
-    ]
+    category: IssueCategory
     start: int
     end: int
     text: str = Field(description="The flagged text (empty for a posting-wide issue).")
