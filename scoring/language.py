@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from lemminflect import getInflection
+from lemminflect import getInflection, getLemma
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -110,6 +110,7 @@ class GenderLexicon:
     exceptions: tuple[ExceptionRule, ...]
     boilerplate_markers: tuple[str, ...]
     benefits_markers: tuple[str, ...]
+    pay_markers: tuple[str, ...]
     per_words: int
     neutral_band: float
     min_difference: int
@@ -237,6 +238,7 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
         exceptions=doc.exceptions,
         boilerplate_markers=tuple(m.lower() for m in doc.boilerplate_markers),
         benefits_markers=tuple(m.lower() for m in doc.benefits_markers),
+        pay_markers=tuple(m.lower() for m in doc.pay_markers),
         per_words=doc.per_words,
         neutral_band=doc.neutral_band,
         min_difference=doc.min_difference,
@@ -295,7 +297,7 @@ def check_language(
         nlp = load_pipeline()
     glued = unglue(text, lexicon.posting.bullet_markers)
     doc = nlp(glued.text)
-    masculine, feminine = find_coded_words(glued, doc, lexicon, extended=extended)
+    masculine, feminine = find_coded_words(glued, doc, lexicon, extended=extended, nlp=nlp)
     word_count = sum(1 for chunk in text.split() if any(c.isalnum() for c in chunk))
     verdict, explanation, rates = _verdict(len(masculine), len(feminine), word_count, lexicon)
 
@@ -405,17 +407,24 @@ def _entry_for(
 
 
 def find_coded_words(
-    glued: Unglued, doc: Doc, lexicon: GenderLexicon, *, extended: bool = False
+    glued: Unglued,
+    doc: Doc,
+    lexicon: GenderLexicon,
+    *,
+    extended: bool = False,
+    nlp: Language | None = None,
 ) -> tuple[list[CodedWord], list[CodedWord]]:
     """The coded words in reading order, by gender, with the exceptions in context left out.
 
-    Offsets are in the original text (``glued.original``).
+    Offsets are in the original text (``glued.original``). With ``nlp``, a capitalized
+    word is also read in its line written in lower case (see ``LowerReading``).
     """
     found: dict[Gender, list[CodedWord]] = {"masculine": [], "feminine": []}
+    lower = LowerReading(nlp) if nlp is not None else None
     for word, start, end, entry in _list_hits(glued.text, lexicon, extended=extended):
         span = doc.char_span(start, end, alignment_mode="expand")
         token = span.root if span is not None and len(span) else None
-        if token is not None and excepted(token, entry, glued, lexicon) is not None:
+        if token is not None and excepted(token, entry, glued, lexicon, lower) is not None:
             continue
         suggestions = _suggest(token, word, entry, lexicon) if entry.gender == "masculine" else ()
         o_start, o_end = glued.to_original(start, end)
@@ -433,20 +442,100 @@ def find_coded_words(
     return found["masculine"], found["feminine"]
 
 
+class LowerReading:
+    """Case does not change a phrase's sense: "DECISION MAKERS" and "Decision Makers" are
+    decision makers. The tagger reads capitalized words as proper names (no lemma, no
+    part of speech of their own), so a capitalized word is also read in its line written
+    in lower case, each line parsed once."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        self._lines: dict[tuple[int, int], Doc | None] = {}
+
+    def __call__(self, token: Token) -> Token | None:
+        """The token as read in its line in lower case; None for a word in lower case."""
+        if token.is_lower or not token.is_alpha:
+            return None
+        text = token.doc.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        end = text.find("\n", token.idx)
+        end = len(text) if end < 0 else end
+        key = (id(token.doc), start)
+        if key not in self._lines:
+            line = text[start:end]
+            lowered = line.lower()
+            # Lower-casing keeps offsets for almost every text; skip a line it would not.
+            self._lines[key] = self._nlp(lowered) if len(lowered) == len(line) else None
+        doc = self._lines[key]
+        if doc is None:
+            return None
+        span = doc.char_span(token.idx - start, token.idx - start + len(token.text))
+        return span.root if span is not None and len(span) else None
+
+
 def excepted(
-    token: Token, entry: Entry, glued: Unglued, lexicon: GenderLexicon
+    token: Token,
+    entry: Entry,
+    glued: Unglued,
+    lexicon: GenderLexicon,
+    lower: LowerReading | None = None,
 ) -> ExceptionRule | None:
-    """The exception rule that clears this occurrence, if any."""
-    for rule in lexicon.exceptions:
-        if "any" not in rule.entries and entry.text not in rule.entries:
-            continue
+    """The exception rule that clears this occurrence, if any: read as written, or, for a
+    capitalized word, in lower case (rules on headings and names need the case)."""
+    rules = [r for r in lexicon.exceptions if "any" in r.entries or entry.text in r.entries]
+    adjective: Token | None = None
+    for rule in rules:
         if _rule_holds(rule, token, glued, lexicon):
+            if rule.context == "heading" and lower is not None:
+                # A heading's adjective describing a thing in the singular is the
+                # employer's wording about the job or the workplace ("Our Supportive
+                # Environment:", "Competitive Compensation"); a section is named by a
+                # plural ("Principal Accountabilities", "Core Competencies"). Read in
+                # lower case: capitals make every word a name.
+                lowered = lower(token)
+                if (
+                    lowered is not None
+                    and lowered.pos_ == "ADJ"
+                    and lowered.head.tag_ not in _PLURAL_TAGS
+                ):
+                    adjective = lowered
+                    continue
             return rule
+    if adjective is not None:
+        # The adjective read in its line in lower case meets the other rules as any
+        # adjective does ("Active Real Estate Investor": an investor's status).
+        for rule in rules:
+            if rule.context not in ("heading", "name") and _rule_holds(
+                rule, adjective, glued, lexicon
+            ):
+                return rule
     return None
 
 
+def _lemma(token: Token) -> str:
+    """The word's lemma in lower case. Case does not change a phrase's sense
+    ("DECISION MAKERS" are decision makers): a word the tagger reads as a name because
+    it is capitalized is lemmatized as the common noun it spells ("Makers" -> "maker")."""
+    if token.pos_ == "PROPN" and token.is_alpha:
+        lemmas = getLemma(token.lower_, upos="NOUN")
+        if lemmas:
+            return str(lemmas[0])
+    return token.lemma_.lower()
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """The lemmas of what the word governs: a direct object, or a preposition's object."""
+    out = set()
+    for child in token.children:
+        if child.dep_ == "dobj":
+            out.add(child.lemma_.lower())
+        elif child.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return out
+
+
 def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: GenderLexicon) -> bool:
-    if rule.lemma and token.lemma_.lower() not in rule.lemma:
+    if rule.lemma and _lemma(token) not in rule.lemma:
         return False
     if rule.pos and token.pos_ not in rule.pos:
         return False
@@ -454,9 +543,22 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
         return False
     if rule.dep and token.dep_ not in rule.dep:
         return False
-    if rule.head_lemma and token.head.lemma_.lower() not in rule.head_lemma:
+    if rule.head_lemma and _lemma(token.head) not in rule.head_lemma:
         return False
-    if rule.child_dep and not any(c.dep_ in rule.child_dep for c in token.children):
+    if rule.head_head_lemma and _lemma(token.head.head) not in rule.head_head_lemma:
+        return False
+    if rule.child_lemma:
+        if not any(
+            c.lemma_.lower() in rule.child_lemma
+            and (not rule.child_dep or c.dep_ in rule.child_dep)
+            for c in token.children
+        ):
+            return False
+    elif rule.child_dep and not any(c.dep_ in rule.child_dep for c in token.children):
+        return False
+    if rule.object_lemma and not _object_lemmas(token) & set(rule.object_lemma):
+        return False
+    if rule.head_dep and (token.head is token or token.head.dep_ not in rule.head_dep):
         return False
     if rule.without_child_dep and any(c.dep_ in rule.without_child_dep for c in token.children):
         return False
@@ -466,16 +568,18 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
         return False
     if rule.next_lemma and not _neighbour_in(token, 1, rule.next_lemma):
         return False
+    if rule.not_next_lemma and _neighbour_in(token, 1, rule.not_next_lemma):
+        return False
     if rule.context == "heading":
         return _in_heading(token, glued)
     if rule.context == "name":
         return _in_name(token)
-    if rule.context in ("boilerplate", "benefits"):
-        markers = (
-            lexicon.boilerplate_markers
-            if rule.context == "boilerplate"
-            else lexicon.benefits_markers
-        )
+    if rule.context in ("boilerplate", "benefits", "pay"):
+        markers = {
+            "boilerplate": lexicon.boilerplate_markers,
+            "benefits": lexicon.benefits_markers,
+            "pay": lexicon.pay_markers,
+        }[rule.context]
         sentence = _sentence_in_line(token).lower()
         if rule.context == "boilerplate":
             # The legal text is the sentence's main clause: a clause describing the
@@ -491,6 +595,15 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
 
 def _describing_clause(token: Token) -> str | None:
     """The text of the relative or adjectival clause the token stands in, if any."""
+    if token.tag_ in {"VBN", "VBD"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in token.children
+    ):
+        # A participle after the noun it describes ("an Equal Opportunity Employer
+        # committed to a diverse ... environment"), however the parser attaches it: the
+        # clause is the participle and what follows it.
+        subtree = list(token.subtree)
+        if subtree[0].i < token.i and token.doc[token.i - 1].pos_ in {"NOUN", "PROPN"}:
+            return token.doc[token.i : subtree[-1].i + 1].text
     for node in (token, *token.ancestors):
         if node.dep_ in _DESCRIBING_CLAUSES and node.pos_ in {"VERB", "AUX"}:
             subtree = list(node.subtree)
@@ -512,7 +625,7 @@ def _neighbour_in(token: Token, step: int, lemmas: tuple[str, ...]) -> bool:
     if not 0 <= i < len(token.doc) or "\n" in token.doc[i].text:
         return False
     other = token.doc[i]
-    return other.lemma_.lower() in lemmas or other.lower_ in lemmas
+    return _lemma(other) in lemmas or other.lower_ in lemmas
 
 
 def _starts_sentence(token: Token) -> bool:
@@ -548,14 +661,32 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     # Package: ...") is content, and so is a singular label ("Commute Commitment: ...").
     end = len(text) if line_end < 0 else line_end
     colon = text.find(":", line_start, end)
-    if colon > token.idx and text[colon + 1 : end].strip():
-        # The label starts the line or follows a sentence end on it.
-        ends = [m.end() for m in re.finditer(r"[.!?]\s", text[line_start : token.idx])]
+    # The label starts the line or follows a sentence end on it.
+    ends = [m.end() for m in re.finditer(r"[.!?]\s", text[line_start : token.idx])]
+    if colon > token.idx and (text[colon + 1 : end].strip() or ends):
         label = text[line_start + (ends[-1] if ends else 0) : colon].strip()
         last = not re.sub(r"\([^)]*\)", "", text[token.idx + len(token.text) : colon]).strip()
-        if not (label.isupper() or (last and token.tag_ in _PLURAL_TAGS)):
+        plural = last and token.tag_ in _PLURAL_TAGS
+        if not (label.isupper() or plural):
             return False
         line = label
+    elif colon > token.idx and not text[colon + 1 : end].strip():
+        # A line ending in "Plural Section Name:" after other text run into it ("...
+        # Company MatchStudent Loan Repayment Program Responsibilities:").
+        last = not re.sub(r"\([^)]*\)", "", text[token.idx + len(token.text) : colon]).strip()
+        plural = last and token.tag_ in _PLURAL_TAGS
+    else:
+        plural = False
+    if plural:
+        # The section name is the run of capitalized words that ends in the token.
+        run: list[str] = []
+        for w in reversed(text[line_start : token.idx + len(token.text)].split()):
+            if not (w[:1].isupper() or w in {"&", "and", "of"}):
+                break
+            run.insert(0, w)
+        while run and not run[0][:1].isupper():
+            run.pop(0)
+        line = " ".join(run)
     line = re.sub(r"\([^)]*\)", " ", line).strip().rstrip(":").strip()
     line = line.lstrip("#*_ ").rstrip("*_ ")
     if not line or line.endswith((".", "!", "?", ",", ";")):

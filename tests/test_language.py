@@ -129,6 +129,38 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
             ["decision", "understanding"],
         ),
         ("We are seeking a motivated individual.", ["individual"]),
+        # Case does not change a phrase's sense.
+        ("Build relationships with Decision Makers at each account.", []),
+        ("Meet the DECISION MAKERS at each account.", []),
+        # A heading after a sentence on its line, or after other words run into it.
+        ("Join our expert team. Primary Responsibilities:\nCall on clients.", []),
+        ("Health cover and Company Match Program Responsibilities:\nCall on clients.", []),
+        # A heading's adjective describing a singular noun is the employer's wording.
+        ("Our Supportive Environment:\nWork with a caring team.", ["Supportive"]),
+        ("Benefits:\nCompetitive Compensation\nHealth insurance", ["Competitive"]),
+        # Rank describing the organisations the job deals with; the employer's own stays.
+        ("Build relationships with leading project developers.", []),
+        ("Serve our numerous industry-leading customers.", []),
+        ("Acme is a leading provider of valves.", ["leading"]),
+        # Things and schemes named by a compound; an invitation to follow the employer.
+        ("A reliable internet connection is required.", []),
+        ("Promote our loyalty programs in store.", []),
+        ("Help clients meet their carbon reduction commitments.", []),
+        ("Stay connected with us for the latest news.", []),
+        ("Connect with customers and build strong connections.", ["Connect", "connections"]),
+        # Ownership, "lead to", pay-setting text, and a decision the client makes.
+        ("The store is independently owned and operated.", []),
+        ("Set goals which will lead to success in the position.", []),
+        (
+            "The base pay offered may vary depending on individualized factors and other"
+            " objective business considerations.",
+            [],
+        ),
+        ("Help them make the best decision for their family.", []),
+        ("You will make decisions quickly.", ["decisions"]),
+        ("Leads by example and coaches the team.", ["Leads"]),
+        # Disability plans are benefits, not equal-opportunity text.
+        ("Competitive PTO and company-paid disability plans.", ["Competitive"]),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:

@@ -130,6 +130,17 @@ class ExceptionRule(ContentModel):
     dep: tuple[Text, ...] = ()
     head_lemma: tuple[Text, ...] = ()
     child_dep: tuple[Text, ...] = ()
+    # A child with one of these lemmas (and, when child_dep is given, one of those
+    # dependencies): "lead" with the preposition "to" ("which will lead to success").
+    child_lemma: tuple[Text, ...] = ()
+    # The lemma of what the word governs: its direct object, or the object of a
+    # preposition under it ("stay connected with us" -> "we").
+    object_lemma: tuple[Text, ...] = ()
+    # The lemma of the word that the word it attaches to attaches to ("help them make the
+    # best decision": decision -> make -> help).
+    head_head_lemma: tuple[Text, ...] = ()
+    # The dependency of the word it attaches to ("leading customers" as an object).
+    head_dep: tuple[Text, ...] = ()
     # The rule holds only when the word has no child with one of these dependencies.
     without_child_dep: tuple[Text, ...] = ()
     # The rule holds only inside a sentence, not on its first word (where an imperative
@@ -137,7 +148,9 @@ class ExceptionRule(ContentModel):
     inside_sentence: bool = False
     prev_lemma: tuple[Text, ...] = ()
     next_lemma: tuple[Text, ...] = ()
-    context: Literal["heading", "name", "boilerplate", "benefits"] | None = None
+    # The rule does not hold when the next word has one of these lemmas ("Leads by example").
+    not_next_lemma: tuple[Text, ...] = ()
+    context: Literal["heading", "name", "boilerplate", "benefits", "pay"] | None = None
     why: Text
 
     @model_validator(mode="after")
@@ -149,6 +162,10 @@ class ExceptionRule(ContentModel):
             self.dep,
             self.head_lemma,
             self.child_dep,
+            self.child_lemma,
+            self.object_lemma,
+            self.head_dep,
+            self.head_head_lemma,
             self.prev_lemma,
             self.next_lemma,
         )
@@ -232,6 +249,7 @@ class GenderCodedFile(ContentModel):
     exceptions: tuple[ExceptionRule, ...] = ()
     boilerplate_markers: tuple[Text, ...] = ()
     benefits_markers: tuple[Text, ...] = ()
+    pay_markers: tuple[Text, ...] = ()
     per_words: Int = Field(ge=1)
     neutral_band: Number = Field(ge=0)
     min_difference: Int = Field(ge=1)
