@@ -76,6 +76,11 @@ HELD_OUT_MIN_CANDIDATES = 220
 # postings neither earlier label file touches, in an order drawn with this seed.
 HELD_OUT_2_SEED = 1702
 HELD_OUT_2_MIN_CANDIDATES = 160
+# The third, drawn once the second had been used to develop the rules: postings no
+# earlier label file touches, in an order drawn with this seed.
+HELD_OUT_3 = REPO / "evaluation" / "labels" / "language_heldout3.csv"
+HELD_OUT_3_SEED = 1703
+HELD_OUT_3_MIN_CANDIDATES = 155
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
 NEAR_DUPLICATE_SHARE = 0.3
@@ -166,14 +171,17 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     """A held-out sample: sales and account postings the earlier label files do not
     touch and that repeat none of their postings, in the seeded order, taken until they
     hold the sample's minimum of candidates. Sample 1 excludes the development labels;
-    sample 2 the development and the first held-out labels."""
+    sample 2 the development and the first held-out labels; sample 3 those and the second."""
     import random
 
     used: tuple[Path, ...]
     if sample == 1:
         used, seed, minimum = (LABELS,), HELD_OUT_SEED, HELD_OUT_MIN_CANDIDATES
-    else:
+    elif sample == 2:
         used, seed, minimum = (LABELS, HELD_OUT), HELD_OUT_2_SEED, HELD_OUT_2_MIN_CANDIDATES
+    else:
+        used = (LABELS, HELD_OUT, HELD_OUT_2)
+        seed, minimum = HELD_OUT_3_SEED, HELD_OUT_3_MIN_CANDIDATES
     sales = [p for p in postings() if sales_posting(p)]
     development = {label.job_id for path in used for label in labels(path)}
     seen = [_shingles(p.description) for p in sales if p.job_id in development]
@@ -197,7 +205,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
 
 def print_candidates(context: int = 100, sample: int = 1) -> None:
     """For labelling: each held-out candidate in its context, with no verdict of the check
-    (sample 2: the paper's words only)."""
+    (samples 2 and 3: the paper's words only)."""
     from scoring.content import load_content
 
     lexicon = load_content().gender
