@@ -28,12 +28,23 @@ Method (the figures ``make eval`` prints, for each label set apart):
   of rivals, a measure's name, a job level, a heading with its text on the line, a name
   inside a lower-case sentence, a clause describing the employer inside EEO text) and
   checked on both sets.
-- **Second held-out labels** (``language_heldout2.csv``, ``held_out_2_blind``): the
+- **Second held-out labels** (``language_heldout2.csv``, ``held_out_2``): the
   candidates of 18 sales and account postings neither earlier file touches (the same
   rule, seed 1702, taken until 160 candidates; ``python -m evaluation.language 2``
   prints them): 162, labelled the same way and committed before the check was run on
-  them; measured once, as committed (found 95.2%, suppressed 70.2%). This is the blind
-  figure; the paper's words only (no extension labels).
+  them; measured once, as committed (found 95.2%, suppressed 70.2%); the paper's words
+  only (no extension labels). It has since been used as development data: the rules that
+  cleared its false alarms are stated by sense (case does not change a phrase's sense, a
+  heading after a sentence on its line, a heading's adjective describing a singular noun
+  stays coded, rank describing the organisations the job deals with, things named by a
+  compound, an invitation to follow the employer, ownership, "lead to", pay-setting
+  text, a decision the job helps a client make) and checked on all three sets.
+- **Third held-out labels** (``language_heldout3.csv``, ``held_out_3_blind``): the
+  candidates of 15 sales and account postings no earlier file touches (the same rule,
+  seed 1703, taken until 155 candidates; ``python -m evaluation.language 3``): 162 (114
+  coded, 48 not), labelled the same way and committed before the check was run on them;
+  measured once, as committed: found 94.7% (108 of 114), suppressed 81.2% (39 of 48).
+  This is the blind figure.
 - **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
   gender-decoder's additions in the same postings (its own entries, not the paper's
   words it repeats), labelled by the same rule for the trait the word names; scored on
@@ -263,7 +274,8 @@ LABEL_SETS = (
     ("development", LABELS, False),
     ("held_out_1", HELD_OUT, False),
     ("held_out_1_extension", HELD_OUT_EXTENSION, True),
-    ("held_out_2_blind", HELD_OUT_2, False),
+    ("held_out_2", HELD_OUT_2, False),
+    ("held_out_3_blind", HELD_OUT_3, False),
 )
 
 

@@ -57,11 +57,15 @@ MIN_FALSE_ALARMS_SUPPRESSED = 0.95
 # The first held-out labels, used to develop the rules once measured: both targets met.
 MIN_HELD_OUT_CODED_USES_FOUND = 0.95
 MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED = 0.95
-# The second held-out labels, blind (committed before the check was run on them, measured
-# once): found meets the target, suppressed does not (0.702): this floor holds the level
-# reached, the gap to 0.95 stated in the README. Raise it as the rules improve; never lower it.
-MIN_BLIND_CODED_USES_FOUND = 0.95
-MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.70
+# The second held-out labels, measured blind once (0.952 / 0.702), then used to develop
+# the rules: both targets met.
+MIN_HELD_OUT_2_CODED_USES_FOUND = 0.95
+MIN_HELD_OUT_2_FALSE_ALARMS_SUPPRESSED = 0.95
+# The third held-out labels, blind (committed before the check was run on them, measured
+# once): found 0.947, suppressed 0.8125, both short of 0.95: these floors hold the levels
+# reached, the gap stated in the README. Raise them as the rules improve; never lower them.
+MIN_BLIND_CODED_USES_FOUND = 0.94
+MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.81
 # gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
 MIN_EXTENSION_CODED_USES_FOUND = 0.95
 MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
@@ -88,7 +92,13 @@ def language_figures() -> dict[str, Any]:
             MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED,
         ),
         (
-            "held_out_2_blind",
+            "held_out_2",
+            150,
+            MIN_HELD_OUT_2_CODED_USES_FOUND,
+            MIN_HELD_OUT_2_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_3_blind",
             150,
             MIN_BLIND_CODED_USES_FOUND,
             MIN_BLIND_FALSE_ALARMS_SUPPRESSED,
