@@ -72,6 +72,9 @@ _ORG_ENTITIES = {"ORG", "PRODUCT", "PERSON", "WORK_OF_ART"}
 _HEADING_MAX_WORDS = 6
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _DESCRIBING_CLAUSES = {"relcl", "acl"}
+# Dependencies that keep a noun inside the phrase it belongs to (for _in_predicate).
+_INSIDE_PHRASE = {"pobj", "prep", "conj", "appos", "compound", "nmod", "poss"}
+_PART_OF = {"of", "among"}
 
 
 @dataclass(frozen=True)
@@ -490,13 +493,15 @@ def excepted(
                 # A heading's adjective describing a thing in the singular is the
                 # employer's wording about the job or the workplace ("Our Supportive
                 # Environment:", "Competitive Compensation"); a section is named by a
-                # plural ("Principal Accountabilities", "Core Competencies"). Read in
-                # lower case: capitals make every word a name.
+                # plural before a colon ("PRINCIPLE ACCOUNTABILITIES:"). A line of its
+                # own without a colon is an item of the list above it, plural or not
+                # ("Qualifications / Analytical Skills / Communication skills"). Read
+                # in lower case: capitals make every word a name.
                 lowered = lower(token)
                 if (
                     lowered is not None
                     and lowered.pos_ == "ADJ"
-                    and lowered.head.tag_ not in _PLURAL_TAGS
+                    and (lowered.head.tag_ not in _PLURAL_TAGS or not _colon_after(token))
                 ):
                     adjective = lowered
                     continue
@@ -562,6 +567,14 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
         return False
     if rule.without_child_dep and any(c.dep_ in rule.without_child_dep for c in token.children):
         return False
+    if rule.not_tag and token.tag_ in rule.not_tag:
+        return False
+    if rule.head_child_dep and not any(
+        c.dep_ in rule.head_child_dep for c in token.head.children if c is not token
+    ):
+        return False
+    if rule.not_in_predicate and _in_predicate(token.head):
+        return False
     if rule.inside_sentence and _starts_sentence(token):
         return False
     if rule.prev_lemma and not _neighbour_in(token, -1, rule.prev_lemma):
@@ -591,6 +604,23 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
                 sentence = clause.lower()
         return any(re.search(rf"(?<![a-z]){re.escape(m)}", sentence) for m in markers)
     return True
+
+
+def _in_predicate(noun: Token) -> bool:
+    """Whether a noun stands in what its sentence says something is: the complement of
+    "be" itself or a phrase inside it ("has been one of the leading providers", "be part
+    of the nation's leading company")."""
+    node = noun
+    while True:
+        if node.dep_ == "attr":
+            return True
+        if node.dep_ not in _INSIDE_PHRASE or node.head is node:
+            return False
+        if node.dep_ == "prep" and node.lower_ not in _PART_OF:
+            # "a search partner for some of the world's leading organizations": the
+            # organisations are the ones it works for, not what the subject is.
+            return False
+        node = node.head
 
 
 def _describing_clause(token: Token) -> str | None:
@@ -650,6 +680,8 @@ def _sentence_in_line(token: Token) -> str:
 
 def _in_heading(token: Token, glued: Unglued) -> bool:
     """Whether the token stands in a line that is a section heading."""
+    if _lost_line_heading(token):
+        return True
     text = glued.text
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
@@ -698,20 +730,58 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     return all(w[0].isupper() or len(w) <= 3 for w in words if w[0].isalpha())
 
 
+def _colon_after(token: Token) -> bool:
+    """Whether a colon follows the token on its line."""
+    text = token.doc.text
+    end = text.find("\n", token.idx)
+    return ":" in text[token.idx : len(text) if end < 0 else end]
+
+
+def _lost_line_heading(token: Token) -> bool:
+    """A section name whose line ends were lost: a capitalized plural noun the parser
+    leaves as a phrase of its own, between a sentence end and a capitalized word ("...
+    how to sell.  Responsibilities Full life-cycle recruiting")."""
+    doc = token.doc
+    i, j = token.i - 1, token.i + 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return (
+        token.tag_ in _PLURAL_TAGS
+        and token.text[:1].isupper()
+        and token.dep_ == "ROOT"
+        and i >= 0
+        and doc[i].text in _PHRASE_BREAK
+        and j < len(doc)
+        and doc[j].text[:1].isupper()
+    )
+
+
 def _in_name(token: Token) -> bool:
     """Whether the token is part of a place, a company or a product name."""
+    if token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
+        # A verb with an object is an action, whatever entity the tagger puts it in
+        # ("Supporting our Small Business Sales Specialist" on a line run into the last).
+        return False
     if token.ent_type_ in _NAME_ENTITIES:
         return True
     # A capitalized phrase the tagger reads as a proper name inside a lower-case sentence
     # ("awarded Trusted Carrier by the Department"): an award, a programme or a product.
+    # The phrase may be longer than two words ("and Independent Interior Design
+    # community": a segment's name describing the noun after it).
     head = token.head
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
     if (
         token.pos_ == "PROPN"
         and token.dep_ == "compound"
-        and head.pos_ == "PROPN"
-        and head.i == token.i + 1
+        and head.i > token.i
+        and (
+            (head.pos_ == "PROPN" and head.i == token.i + 1)
+            or (after.pos_ == "PROPN" and after.dep_ == "compound" and after.head.i == head.i)
+        )
         and token.text[:1].isupper()
-        and head.text[:1].isupper()
+        and after.text[:1].isupper()
         and token.i > 0
         and token.doc[token.i - 1].is_lower
         and token.doc[token.i - 1].is_alpha

@@ -161,6 +161,33 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Leads by example and coaches the team.", ["Leads"]),
         # Disability plans are benefits, not equal-opportunity text.
         ("Competitive PTO and company-paid disability plans.", ["Competitive"]),
+        # The employer describing itself as leading, in a sentence's predicate, stays
+        # coded; organisations it works for are ranked, and "leading" is no prospect.
+        ("Acme has been one of the leading insurance providers in Ohio.", ["leading"]),
+        ("Join us and be part of the nation's leading solar company!", ["leading"]),
+        ("We are a search partner for some of the world's leading organizations.", []),
+        # A role is leading; a lead that is pursued is a prospect.
+        ("Serve as the Acme Media lead on social media.", ["lead"]),
+        ("Make sure that every lead is thoroughly pursued.", []),
+        # Forcefulness described stays coded; a force named by a noun is a group.
+        ("We are a disruptive force for good.", ["force"]),
+        ("Train the sales force on new products.", []),
+        # Marketing content, decisions the job influences, support obtained, things tied.
+        ("Place thought leadership articles in trade media.", []),
+        ("We influence the buying decisions of shoppers.", []),
+        ("Salary history will not be used in compensation decisions.", []),
+        ("Help clients secure stakeholder support for projects.", []),
+        ("Tie together lead generation, tools and benefits.", []),
+        ("Work together with the team.", ["together"]),
+        # An item under a heading, a section name whose line end was lost, a verb
+        # with an object read as a name, a segment's name inside a sentence.
+        ("Qualifications\nAnalytical Skills\nCommunication skills", ["Analytical"]),
+        ("Teach others how to sell.  Responsibilities Full cycle recruiting.", []),
+        (
+            "Renew accounts as needed\nSupporting our Small Business Sales Team daily.",
+            ["Supporting"],
+        ),
+        ("A resource to the Office Dealership and Independent Interior Design community.", []),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:

@@ -143,6 +143,15 @@ class ExceptionRule(ContentModel):
     head_dep: tuple[Text, ...] = ()
     # The rule holds only when the word has no child with one of these dependencies.
     without_child_dep: tuple[Text, ...] = ()
+    # The rule does not hold for these tags ("leading" is never a sales prospect).
+    not_tag: tuple[Text, ...] = ()
+    # The word it attaches to has a child with one of these dependencies besides the
+    # word itself ("tie together lead generation": the verb has an object).
+    head_child_dep: tuple[Text, ...] = ()
+    # The rule does not hold when the noun the word describes stands in what a sentence
+    # says something is ("has been one of the leading providers", "be part of the
+    # nation's leading company"): the subject describing itself.
+    not_in_predicate: bool = False
     # The rule holds only inside a sentence, not on its first word (where an imperative
     # verb is often read as a noun: "Lead negotiations").
     inside_sentence: bool = False
@@ -166,6 +175,7 @@ class ExceptionRule(ContentModel):
             self.object_lemma,
             self.head_dep,
             self.head_head_lemma,
+            self.head_child_dep,
             self.prev_lemma,
             self.next_lemma,
         )
