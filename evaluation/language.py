@@ -39,7 +39,7 @@ Method (the figures ``make eval`` prints, for each label set apart):
   stays coded, rank describing the organisations the job deals with, things named by a
   compound, an invitation to follow the employer, ownership, "lead to", pay-setting
   text, a decision the job helps a client make) and checked on all three sets.
-- **Third held-out labels** (``language_heldout3.csv``, ``held_out_3_blind``): the
+- **Third held-out labels** (``language_heldout3.csv``, ``held_out_3``): the
   candidates of 15 sales and account postings no earlier file touches (the same rule,
   seed 1703, taken until 155 candidates; ``python -m evaluation.language 3``): 162 (114
   coded, 48 not), labelled the same way and committed before the check was run on them;
@@ -58,7 +58,9 @@ Method (the figures ``make eval`` prints, for each label set apart):
   sales (``client_facing_posting``: agent, broker, advisor, client, partner, brand), in
   the same seeded order, near-duplicates left out, taken until 155 candidates
   (``python -m evaluation.language 4``): 168 in 21 postings (117 coded, 51 not), labelled
-  the same way and committed before the check was run on them.
+  the same way and committed before the check was run on them; measured once, as
+  committed: found 96.6% (113 of 117), suppressed 68.6% (35 of 51). This is the blind
+  figure.
 - **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
   gender-decoder's additions in the same postings (its own entries, not the paper's
   words it repeats), labelled by the same rule for the trait the word names; scored on
@@ -228,7 +230,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     seen = [_shingles(p.description) for p in sales if p.job_id in development]
     rest = [p for p in sales if p.job_id not in development]
     random.Random(seed).shuffle(rest)  # noqa: S311 (a sample, not a secret)
-    if sample >= 4:  # noqa: PLR2004 (the fourth sample)
+    if sample >= 4:
         # The sales titles hold too few candidates by now (82 in 10 postings): after
         # them, client-facing selling and account-servicing titles, in the same order.
         near = [p for p in postings() if not sales_posting(p) and client_facing_posting(p)]
@@ -311,7 +313,8 @@ LABEL_SETS = (
     ("held_out_1", HELD_OUT, False),
     ("held_out_1_extension", HELD_OUT_EXTENSION, True),
     ("held_out_2", HELD_OUT_2, False),
-    ("held_out_3_blind", HELD_OUT_3, False),
+    ("held_out_3", HELD_OUT_3, False),
+    ("held_out_4_blind", HELD_OUT_4, False),
 )
 
 

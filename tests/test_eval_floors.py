@@ -61,11 +61,16 @@ MIN_HELD_OUT_FALSE_ALARMS_SUPPRESSED = 0.95
 # the rules: both targets met.
 MIN_HELD_OUT_2_CODED_USES_FOUND = 0.95
 MIN_HELD_OUT_2_FALSE_ALARMS_SUPPRESSED = 0.95
-# The third held-out labels, blind (committed before the check was run on them, measured
-# once): found 0.947, suppressed 0.8125, both short of 0.95: these floors hold the levels
-# reached, the gap stated in the README. Raise them as the rules improve; never lower them.
-MIN_BLIND_CODED_USES_FOUND = 0.94
-MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.81
+# The third held-out labels, measured blind once (0.947 / 0.8125), then used to develop
+# the rules: both targets met.
+MIN_HELD_OUT_3_CODED_USES_FOUND = 0.95
+MIN_HELD_OUT_3_FALSE_ALARMS_SUPPRESSED = 0.95
+# The fourth held-out labels, blind (committed before the check was run on them, measured
+# once): found 0.966, suppressed 0.686, the second short of 0.95: these floors hold the
+# levels reached, the gap stated in the README. Raise them as the rules improve; never
+# lower them.
+MIN_BLIND_CODED_USES_FOUND = 0.96
+MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.68
 # gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
 MIN_EXTENSION_CODED_USES_FOUND = 0.95
 MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
@@ -98,7 +103,13 @@ def language_figures() -> dict[str, Any]:
             MIN_HELD_OUT_2_FALSE_ALARMS_SUPPRESSED,
         ),
         (
-            "held_out_3_blind",
+            "held_out_3",
+            150,
+            MIN_HELD_OUT_3_CODED_USES_FOUND,
+            MIN_HELD_OUT_3_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_4_blind",
             150,
             MIN_BLIND_CODED_USES_FOUND,
             MIN_BLIND_FALSE_ALARMS_SUPPRESSED,
