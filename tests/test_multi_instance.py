@@ -16,7 +16,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from tests.test_serving import (
     _post,
     _wait_until_up,
     assert_answers_under_slow_clients,
+    gunicorn_instance,
 )
 from webapp.config import DEFAULTS
 
@@ -169,19 +169,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         for number in (1, 2):
             port = _free_port()
             log = run / f"app{number}.log"
-            command = [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                str(REPO / "gunicorn.conf.py"),
-                "--workers",
-                "1",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "webapp:create_app()",
-            ]
-            process = _start(command, log, env)
+            process = _start(gunicorn_instance(port), log, env)
             processes.append(process)
             instances.append(Instance(f"http://127.0.0.1:{port}", process, log))
         for instance in instances:

@@ -118,6 +118,23 @@ def site() -> Iterator[str]:
         _stop(process)
 
 
+def gunicorn_instance(port: int) -> list[str]:
+    """The command for one app instance of one worker on a loopback port, configured as
+    make run configures gunicorn."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        str(REPO / "gunicorn.conf.py"),
+        "--workers",
+        "1",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "webapp:create_app()",
+    ]
+
+
 def _slow_client(port: int, stop: threading.Event, opened: list[socket.socket]) -> None:
     """A client that sends its request a byte every second and never finishes."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=5)
@@ -192,18 +209,7 @@ def test_the_heavy_budget_is_one_across_instances(tmp_path: Path) -> None:
     ports = [_free_port(), _free_port()]
     processes = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                str(REPO / "gunicorn.conf.py"),
-                "--workers",
-                "1",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "webapp:create_app()",
-            ],
+            gunicorn_instance(port),
             cwd=REPO,
             env=_env(RATELIMIT_STORAGE_URI=store, RATELIMIT_HEAVY="30 per minute"),
             stdout=subprocess.DEVNULL,
