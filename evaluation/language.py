@@ -112,6 +112,11 @@ HELD_OUT_3_MIN_CANDIDATES = 155
 HELD_OUT_4 = REPO / "evaluation" / "labels" / "language_heldout4.csv"
 HELD_OUT_4_SEED = 1704
 HELD_OUT_4_MIN_CANDIDATES = 155
+# The fifth, drawn once the learned exceptions had been fitted on the first four sets and
+# the development labels: postings of any title no earlier file touches.
+HELD_OUT_5 = REPO / "evaluation" / "labels" / "language_heldout5.csv"
+HELD_OUT_5_SEED = 1705
+HELD_OUT_5_MIN_CANDIDATES = 155
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
 NEAR_DUPLICATE_SHARE = 0.3
@@ -211,7 +216,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     touch and that repeat none of their postings, in the seeded order, taken until they
     hold the sample's minimum of candidates. Sample 1 excludes the development labels;
     sample 2 the development and the first held-out labels; sample 3 those and the second;
-    sample 4 those and the third."""
+    sample 4 those and the third; sample 5 every earlier file, and any title."""
     import random
 
     used: tuple[Path, ...]
@@ -222,15 +227,20 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     elif sample == 3:
         used = (LABELS, HELD_OUT, HELD_OUT_2)
         seed, minimum = HELD_OUT_3_SEED, HELD_OUT_3_MIN_CANDIDATES
-    else:
+    elif sample == 4:
         used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3)
         seed, minimum = HELD_OUT_4_SEED, HELD_OUT_4_MIN_CANDIDATES
-    sales = [p for p in postings() if sales_posting(p)]
+    else:
+        used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4)
+        seed, minimum = HELD_OUT_5_SEED, HELD_OUT_5_MIN_CANDIDATES
+    # Sample 5 takes any title (the sales and client-facing pools are used up) and
+    # leaves out near-duplicates of every labelled posting, whatever its title.
+    pool = [p for p in postings() if sample >= 5 or sales_posting(p)]
     development = {label.job_id for path in used for label in labels(path)}
-    seen = [_shingles(p.description) for p in sales if p.job_id in development]
-    rest = [p for p in sales if p.job_id not in development]
+    seen = [_shingles(p.description) for p in pool if p.job_id in development]
+    rest = [p for p in pool if p.job_id not in development]
     random.Random(seed).shuffle(rest)  # noqa: S311 (a sample, not a secret)
-    if sample >= 4:
+    if sample == 4:
         # The sales titles hold too few candidates by now (82 in 10 postings): after
         # them, client-facing selling and account-servicing titles, in the same order.
         near = [p for p in postings() if not sales_posting(p) and client_facing_posting(p)]
@@ -254,7 +264,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
 
 def print_candidates(context: int = 100, sample: int = 1) -> None:
     """For labelling: each held-out candidate in its context, with no verdict of the check
-    (samples 2 to 4: the paper's words only)."""
+    (samples 2 to 5: the paper's words only)."""
     from scoring.content import load_content
 
     lexicon = load_content().gender
@@ -437,7 +447,300 @@ def evaluate(
     return result
 
 
+# --- the learned exceptions ---------------------------------------------------------
+
+EXCEPTION_MODEL = REPO / "content" / "language" / "exception_model.yaml"
+# The label sets the model learns from, each a group of the cross-validation (the
+# extension's labels go with held-out-1, whose postings they come from).
+TRAINING_SETS = (
+    ("development", (LABELS,)),
+    ("held_out_1", (HELD_OUT, HELD_OUT_EXTENSION)),
+    ("held_out_2", (HELD_OUT_2,)),
+    ("held_out_3", (HELD_OUT_3,)),
+    ("held_out_4", (HELD_OUT_4,)),
+)
+# L2 penalty of the logistic regression (on every weight but the bias); a feature seen
+# fewer times than MIN_FEATURE_COUNT in the training labels gets no weight.
+L2 = 1.0
+MIN_FEATURE_COUNT = 2
+# The threshold is the highest at which, out of fold on the training labels, the check
+# still finds all but this share of the coded uses the rules alone find.
+MAX_FOUND_LOSS = 0.01
+_THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(1, 50))
+POSTING_FOLDS = 5
+POSTING_FOLD_SEED = 1705
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One labelled occurrence as the check reads it: its features, whether a sense rule
+    clears it, and its label."""
+
+    group: str
+    job_id: str
+    coded: bool
+    ruled_out: bool
+    features: tuple[str, ...]
+
+
+def occurrences(sets: tuple[tuple[str, tuple[Path, ...]], ...] = TRAINING_SETS) -> list[Occurrence]:
+    """Every labelled occurrence, read from one parse of its posting. A label on a word
+    the check's list matching never covers (a capital inside a word: "PandoLogic") has no
+    features: the check leaves it alone, and the model neither learns from it nor reads it."""
+    from scoring.content import load_content
+    from scoring.language import LowerReading, _list_hits, excepted, occurrence_features
+    from scoring.language_text import unglue
+    from scoring.nlp import load_pipeline
+
+    lexicon = load_content().gender
+    nlp = load_pipeline()
+    corpus = {p.job_id: p for p in postings()}
+    out: list[Occurrence] = []
+    for group, paths in sets:
+        for path in paths:
+            extended = path == HELD_OUT_EXTENSION
+            by_posting: dict[str, list[Label]] = {}
+            for label in labels(path):
+                by_posting.setdefault(label.job_id, []).append(label)
+            for job_id, labelled in by_posting.items():
+                glued = unglue(corpus[job_id].description, lexicon.posting.bullet_markers)
+                doc = nlp(glued.text)
+                lower = LowerReading(nlp)
+                hits = []
+                for _, start, end, entry in _list_hits(glued.text, lexicon, extended=extended):
+                    if entry.extension != extended:
+                        continue
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    if span is not None and len(span):
+                        hits.append((*glued.to_original(start, end), span.root, entry))
+                for label in labelled:
+                    hit = next((h for h in hits if h[0] < label.end and label.start < h[1]), None)
+                    if hit is None:
+                        out.append(Occurrence(group, job_id, label.coded, True, ()))
+                        continue
+                    token, entry = hit[2], hit[3]
+                    ruled_out = excepted(token, entry, glued, lexicon, lower) is not None
+                    features = occurrence_features(token, entry, glued, lexicon)
+                    out.append(Occurrence(group, job_id, label.coded, ruled_out, tuple(features)))
+    return out
+
+
+def _fit(rows: list[Occurrence]) -> tuple[float, dict[str, float]]:
+    """A logistic regression with an L2 penalty, fitted by Newton's method (the problem is
+    convex and small: a few hundred features, about a thousand rows): (bias, weights)."""
+    import numpy as np
+
+    counts = Counter(f for row in rows for f in set(row.features))
+    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    index = {name: i for i, name in enumerate(names)}
+    x = np.zeros((len(rows), len(names) + 1))
+    x[:, -1] = 1.0  # the bias
+    for r, row in enumerate(rows):
+        for f in row.features:
+            if f in index:
+                x[r, index[f]] = 1.0
+    y = np.array([float(row.coded) for row in rows])
+    penalty = np.full(len(names) + 1, L2)
+    penalty[-1] = 0.0
+    w = np.zeros(len(names) + 1)
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x.T * (p * (1.0 - p))) @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return float(w[-1]), {name: float(w[i]) for name, i in index.items()}
+
+
+def _probability(bias: float, weights: dict[str, float], row: Occurrence) -> float:
+    from scoring.language import ExceptionModel
+
+    return ExceptionModel(bias, 0.5, weights).probability(row.features)
+
+
+def _flagged_rows(rows: list[Occurrence], only_flagged: bool) -> list[Occurrence]:
+    """The rows a model learns from: every word the check matches, or (``only_flagged``)
+    only those the sense rules leave coded."""
+    return [row for row in rows if row.features and not (only_flagged and row.ruled_out)]
+
+
+def _threshold(rows: list[Occurrence], folds: list[list[Occurrence]], only_flagged: bool) -> float:
+    """The highest threshold that, out of fold over ``folds`` (a partition of ``rows``),
+    keeps all but MAX_FOUND_LOSS of the coded uses the rules alone find."""
+    scored: list[tuple[float, Occurrence]] = []
+    for i, held in enumerate(folds):
+        train = [row for j, fold in enumerate(folds) if j != i for row in fold]
+        bias, weights = _fit(_flagged_rows(train, only_flagged))
+        scored += [(_probability(bias, weights, row), row) for row in held if not row.ruled_out]
+    found = sum(row.coded for _, row in scored)
+    best = _THRESHOLDS[0]
+    for t in _THRESHOLDS:
+        lost = sum(row.coded and p < t for p, row in scored)
+        if lost <= MAX_FOUND_LOSS * found:
+            best = t
+    return best
+
+
+def _posting_folds(rows: list[Occurrence], n: int) -> list[list[Occurrence]]:
+    """``rows`` in ``n`` folds, each posting's occurrences in one (a seeded order)."""
+    import random
+
+    jobs = sorted({row.job_id for row in rows})
+    random.Random(POSTING_FOLD_SEED).shuffle(jobs)  # noqa: S311 (a split, not a secret)
+    fold_of = {job: i % n for i, job in enumerate(jobs)}
+    return [[row for row in rows if fold_of[row.job_id] == i] for i in range(n)]
+
+
+def _group_folds(rows: list[Occurrence]) -> list[list[Occurrence]]:
+    groups = sorted({row.group for row in rows}, key=[g for g, _ in TRAINING_SETS].index)
+    return [[row for row in rows if row.group == g] for g in groups]
+
+
+@dataclass(frozen=True)
+class FoldScore:
+    """One cross-validation fold: the rules alone and the rules with the model."""
+
+    name: str
+    coded: int
+    not_coded: int
+    rules_found: int
+    rules_suppressed: int
+    model_found: int
+    model_suppressed: int
+    threshold: float
+
+
+def _score_fold(
+    name: str, train: list[Occurrence], test: list[Occurrence], by_posting: bool, only_flagged: bool
+) -> FoldScore:
+    inner = _posting_folds(train, POSTING_FOLDS - 1) if by_posting else _group_folds(train)
+    threshold = _threshold(train, inner, only_flagged)
+    bias, weights = _fit(_flagged_rows(train, only_flagged))
+    kept = [not row.ruled_out and _probability(bias, weights, row) >= threshold for row in test]
+    return FoldScore(
+        name,
+        sum(row.coded for row in test),
+        sum(not row.coded for row in test),
+        sum(row.coded and not row.ruled_out for row in test),
+        sum(not row.coded and row.ruled_out for row in test),
+        sum(row.coded and k for row, k in zip(test, kept, strict=True)),
+        sum(not row.coded and not k for row, k in zip(test, kept, strict=True)),
+        threshold,
+    )
+
+
+def cross_validate(rows: list[Occurrence], only_flagged: bool = False) -> list[FoldScore]:
+    """Leave one label set out (train on the other four, test on it), then five folds
+    grouped by posting; the threshold is chosen inside each fold's training labels."""
+    out = []
+    for held in _group_folds(rows):
+        train = [row for row in rows if row.group != held[0].group]
+        out.append(_score_fold(f"set {held[0].group}", train, held, False, only_flagged))
+    for i, held in enumerate(_posting_folds(rows, POSTING_FOLDS)):
+        ids = {row.job_id for row in held}
+        train = [row for row in rows if row.job_id not in ids]
+        out.append(_score_fold(f"postings {i + 1}", train, held, True, only_flagged))
+    return out
+
+
+# Adopted when, on held-out-4 (the one label set no sense rule was written from, so the
+# one clean fold), the model raises false alarms suppressed and keeps coded uses found at
+# or above this share, and the posting-grouped folds together say the same.
+ADOPT_MIN_FOUND = 0.95
+
+
+def _fold_line(fold: FoldScore) -> str:
+    def pct(n: int, d: int) -> str:
+        return f"{100 * n / d:.1f}% ({n}/{d})"
+
+    return (
+        f"{fold.name}: rules alone found {pct(fold.rules_found, fold.coded)}, suppressed "
+        f"{pct(fold.rules_suppressed, fold.not_coded)}; rules + model (threshold "
+        f"{fold.threshold:.2f}) found {pct(fold.model_found, fold.coded)}, suppressed "
+        f"{pct(fold.model_suppressed, fold.not_coded)}"
+    )
+
+
+def _adopt(folds: list[FoldScore]) -> bool:
+    """Whether the cross-validation says the model helps (see ADOPT_MIN_FOUND)."""
+    clean = next(f for f in folds if f.name == "set held_out_4")
+    postings_ = [f for f in folds if f.name.startswith("postings")]
+    coded = sum(f.coded for f in postings_)
+    return (
+        clean.model_suppressed > clean.rules_suppressed
+        and clean.model_found >= ADOPT_MIN_FOUND * clean.coded
+        and sum(f.model_suppressed for f in postings_) > sum(f.rules_suppressed for f in postings_)
+        and sum(f.model_found for f in postings_) >= ADOPT_MIN_FOUND * coded
+    )
+
+
+def train(path: Path = EXCEPTION_MODEL) -> list[FoldScore]:
+    """Cross-validate, then fit the model on every label and write it with its method,
+    its threshold and whether it is adopted (``python -m evaluation.language --train``)."""
+    import datetime
+
+    import yaml
+
+    rows = occurrences()
+    folds = cross_validate(rows)
+    adopted = _adopt(folds)
+    threshold = _threshold(rows, _group_folds(rows), only_flagged=False)
+    bias, weights = _fit(_flagged_rows(rows, only_flagged=False))
+    clean = next(f for f in folds if f.name == "set held_out_4")
+    verdict = "Adopted" if adopted else "Not adopted (the check uses the sense rules alone)"
+    why = (
+        f"{verdict}: cross-validated, the clean fold (held-out-4, which no sense rule was "
+        f"written from) reads {_fold_line(clean)}. Posting-grouped folds: "
+        + "; ".join(_fold_line(f) for f in folds if f.name.startswith("postings"))
+        + "."
+    )
+    document = {
+        "method": (
+            "Logistic regression with an L2 penalty (weight "
+            f"{L2:g} on every feature, none on the bias), fitted by Newton's method in numpy "
+            "(evaluation/language.py _fit: a convex problem of a few hundred features, "
+            "solved exactly in a few lines, so scikit-learn and its scipy are not needed). "
+            "Rows: every labelled occurrence the check's list matching covers, the words the "
+            "sense rules clear included (they teach the model what is not coded); label 1 "
+            "for coded. Features (scoring.language.occurrence_features) from the check's own "
+            "parse; a feature seen in fewer than "
+            f"{MIN_FEATURE_COUNT} rows gets no weight. Threshold: the highest at which, "
+            "leaving one label set out in turn, the model loses at most "
+            f"{MAX_FOUND_LOSS:.0%} of the coded uses the rules alone find. Applied only to "
+            "the words the sense rules leave coded; below the threshold a word is left alone."
+        ),
+        "labels": [str(p.relative_to(REPO)) for _, paths in TRAINING_SETS for p in paths],
+        "trained": datetime.date.today().isoformat(),
+        "occurrences": len(_flagged_rows(rows, only_flagged=False)),
+        "l2": L2,
+        "threshold": threshold,
+        "adopted": adopted,
+        "why": why,
+        "bias": round(bias, 3),
+        "weights": {name: round(w, 3) for name, w in sorted(weights.items()) if round(w, 3) != 0},
+    }
+    header = (
+        "# Exceptions learned from our labels (statistics derived from the labels: feature\n"
+        "# names and weights, no posting text). Written by `python -m evaluation.language\n"
+        "# --train`; do not edit by hand.\n"
+    )
+    path.write_text(
+        header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=88),
+        encoding="utf-8",
+    )
+    return folds
+
+
 if __name__ == "__main__":
     import sys
 
-    print_candidates(sample=int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+    if sys.argv[1:] == ["--train"]:
+        for fold in train():
+            print(_fold_line(fold))
+    elif sys.argv[1:] == ["--cv"]:
+        for fold in cross_validate(occurrences()):
+            print(_fold_line(fold))
+    else:
+        print_candidates(sample=int(sys.argv[1]) if len(sys.argv) > 1 else 1)

@@ -8,9 +8,10 @@ matches them against spaCy's reading of the text (tagger, parser, entities).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -24,7 +25,10 @@ from scoring.language_issues import Issue, IssueRules, find_issues, load_issue_r
 from scoring.language_text import Unglued, unglue
 from scoring.models.base import ContentError, load_file
 from scoring.models.language import (
+    CONTEXTS,
     EXPLANATION_KEYS,
+    Context,
+    ExceptionModelFile,
     ExceptionRule,
     GenderCodedFile,
     entry_key,
@@ -33,12 +37,14 @@ from scoring.models.language import (
 
 __all__ = [
     "CodedWord",
+    "ExceptionModel",
     "GenderLexicon",
     "LanguageReport",
     "PostingRules",
     "check_language",
     "highlight_segments",
     "load_gender_lexicon",
+    "occurrence_features",
 ]
 
 Gender = Literal["masculine", "feminine"]
@@ -46,6 +52,7 @@ Verdict = Literal["masculine-coded", "feminine-coded", "neutral", "too-close-to-
 LengthVerdict = Literal["too-short", "good", "too-long"]
 
 LEXICON_FILE = Path("language") / "gender_coded.yaml"
+EXCEPTION_MODEL_FILE = Path("language") / "exception_model.yaml"
 
 # A word is a run of letters, with apostrophes allowed between letters ("leader's").
 # Hyphens split words; a hyphenated entry ("self-confiden*") is matched on the two
@@ -102,6 +109,28 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class ExceptionModel:
+    """Exceptions learned from our labels: a logistic regression that reads a word the
+    sense rules leave coded (its features, ``occurrence_features``) and tells whether it
+    is a coded use. Applied in plain Python: a sum over the word's few features. Used by
+    default only when ``adopted`` (the content file says whether, and why)."""
+
+    bias: float
+    threshold: float
+    weights: Mapping[str, float]
+    adopted: bool = False
+
+    def probability(self, features: Iterable[str]) -> float:
+        """The probability that the word is a coded use."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def coded(self, features: Iterable[str]) -> bool:
+        """Whether the word stays coded: its probability reaches the threshold."""
+        return self.probability(features) >= self.threshold
+
+
+@dataclass(frozen=True)
 class GenderLexicon:
     """The coded entries, their exceptions, suggestions, verdict wording and the risk rules."""
 
@@ -126,6 +155,7 @@ class GenderLexicon:
     alternatives: Mapping[str, Mapping[str, tuple[str, ...]]]
     issues: IssueRules
     _by_first: Mapping[str, tuple[Entry, ...]] = field(repr=False, compare=False)
+    exception_model: ExceptionModel | None = None
 
 
 @dataclass(frozen=True)
@@ -263,6 +293,7 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
         alternatives=MappingProxyType(alternatives),
         issues=load_issue_rules(root, sources),
         _by_first=MappingProxyType(ordered),
+        exception_model=_load_exception_model(root / EXCEPTION_MODEL_FILE),
     )
     # A suggestion must not swap one coded word for another.
     for key, groups in alternatives.items():
@@ -278,6 +309,13 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
     return lexicon
 
 
+def _load_exception_model(path: Path) -> ExceptionModel:
+    """Read content/language/exception_model.yaml (written by ``python -m
+    evaluation.language --train``)."""
+    doc = load_file(ExceptionModelFile, path)
+    return ExceptionModel(doc.bias, doc.threshold, MappingProxyType(dict(doc.weights)), doc.adopted)
+
+
 # --- checking --------------------------------------------------------------
 
 
@@ -288,11 +326,14 @@ def check_language(
     *,
     level: str | None = None,
     extended: bool = False,
+    learned: bool | None = None,
 ) -> LanguageReport:
     """Find the coded words and the wider risks in a posting, and measure it.
 
     ``level`` is the role slug when known (the builder); otherwise the level is read
     from the posting's title words. ``extended`` adds gender-decoder's words.
+    ``learned`` applies the exceptions learned from our labels (True) or the sense rules
+    alone (False); by default, as the content file says (``adopted``).
     """
     if nlp is None:
         from scoring.nlp import load_pipeline
@@ -300,7 +341,9 @@ def check_language(
         nlp = load_pipeline()
     glued = unglue(text, lexicon.posting.bullet_markers)
     doc = nlp(glued.text)
-    masculine, feminine = find_coded_words(glued, doc, lexicon, extended=extended, nlp=nlp)
+    masculine, feminine = find_coded_words(
+        glued, doc, lexicon, extended=extended, nlp=nlp, learned=learned
+    )
     word_count = sum(1 for chunk in text.split() if any(c.isalnum() for c in chunk))
     verdict, explanation, rates = _verdict(len(masculine), len(feminine), word_count, lexicon)
 
@@ -416,18 +459,30 @@ def find_coded_words(
     *,
     extended: bool = False,
     nlp: Language | None = None,
+    learned: bool | None = None,
 ) -> tuple[list[CodedWord], list[CodedWord]]:
-    """The coded words in reading order, by gender, with the exceptions in context left out.
+    """The coded words in reading order, by gender, with the exceptions in context left out:
+    the sense rules first, then the exceptions learned from our labels (``learned``: see
+    ``check_language``).
 
     Offsets are in the original text (``glued.original``). With ``nlp``, a capitalized
     word is also read in its line written in lower case (see ``LowerReading``).
     """
     found: dict[Gender, list[CodedWord]] = {"masculine": [], "feminine": []}
     lower = LowerReading(nlp) if nlp is not None else None
+    model = lexicon.exception_model
+    if model is not None and not (model.adopted if learned is None else learned):
+        model = None
     for word, start, end, entry in _list_hits(glued.text, lexicon, extended=extended):
         span = doc.char_span(start, end, alignment_mode="expand")
         token = span.root if span is not None and len(span) else None
         if token is not None and excepted(token, entry, glued, lexicon, lower) is not None:
+            continue
+        if (
+            token is not None
+            and model is not None
+            and not model.coded(occurrence_features(token, entry, glued, lexicon))
+        ):
             continue
         suggestions = _suggest(token, word, entry, lexicon) if entry.gender == "masculine" else ()
         o_start, o_end = glued.to_original(start, end)
@@ -517,6 +572,45 @@ def excepted(
     return None
 
 
+def occurrence_features(
+    token: Token, entry: Entry, glued: Unglued, lexicon: GenderLexicon
+) -> list[str]:
+    """What the learned exceptions read of one occurrence, from the parse the check has:
+    the entry, the word's lemma, part of speech, tag and dependency, the word it attaches
+    to, its children's dependencies, the words either side, the text around it (a
+    heading, a name, legal, benefits or pay text, a clause or predicate describing
+    something), its case and place."""
+    lemma = _lemma(token)
+    out = [
+        f"entry={entry_key(entry.text)}",
+        f"lemma={lemma}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"lemma_pos={lemma}|{token.pos_}",
+    ]
+    head = token.head
+    if head is not token:
+        out += [f"head={_lemma(head)}", f"head_pos={head.pos_}"]
+    out += sorted({f"child={c.dep_}" for c in token.children})
+    for step, kind in ((-1, "prev"), (1, "next")):
+        i = token.i + step
+        while 0 <= i < len(token.doc) and (token.doc[i].is_punct or token.doc[i].is_space):
+            i += step
+        out.append(f"{kind}={_lemma(token.doc[i]) if 0 <= i < len(token.doc) else '^$'}")
+    out += [f"in={context}" for context in CONTEXTS if _in_context(token, context, glued, lexicon)]
+    if _describing_clause(token) is not None:
+        out.append("in=describing_clause")
+    if head is not token and _in_predicate(head):
+        out.append("in=predicate")
+    out.append("case=upper" if token.is_upper else "case=title" if token.is_title else "case=lower")
+    if _starts_sentence(token):
+        out.append("at=sentence_start")
+    if _colon_after(token):
+        out.append("at=before_colon")
+    return out
+
+
 def _lemma(token: Token) -> str:
     """The word's lemma in lower case. Case does not change a phrase's sense
     ("DECISION MAKERS" are decision makers): a word the tagger reads as a name because
@@ -583,18 +677,23 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
         return False
     if rule.not_next_lemma and _neighbour_in(token, 1, rule.not_next_lemma):
         return False
-    if rule.context == "heading":
+    return rule.context is None or _in_context(token, rule.context, glued, lexicon)
+
+
+def _in_context(token: Token, context: Context, glued: Unglued, lexicon: GenderLexicon) -> bool:
+    """Whether the token stands in a heading, a name, or legal, benefits or pay text."""
+    if context == "heading":
         return _in_heading(token, glued)
-    if rule.context == "name":
+    if context == "name":
         return _in_name(token)
-    if rule.context in ("boilerplate", "benefits", "pay"):
+    if context in ("boilerplate", "benefits", "pay"):
         markers = {
             "boilerplate": lexicon.boilerplate_markers,
             "benefits": lexicon.benefits_markers,
             "pay": lexicon.pay_markers,
-        }[rule.context]
+        }[context]
         sentence = _sentence_in_line(token).lower()
-        if rule.context == "boilerplate":
+        if context == "boilerplate":
             # The legal text is the sentence's main clause: a clause describing the
             # employer inside it ("an equal opportunity employer that provides a
             # supportive community", "... employer committed to diversity") is the

@@ -11,13 +11,26 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, Field, model_validator
 
-from scoring.models.base import ContentModel, FieldProblem, Int, Number, SourceId, Text, exact_keys
+from scoring.models.base import (
+    Bool,
+    ContentModel,
+    FieldProblem,
+    Int,
+    Number,
+    SourceId,
+    Text,
+    exact_keys,
+)
 
 __all__ = [
     "CATEGORIES",
+    "CONTEXTS",
     "EXPLANATION_KEYS",
+    "FEATURE_KINDS",
     "POS_KEYS",
     "WARNING_FIELDS",
+    "Context",
+    "ExceptionModelFile",
     "ExceptionRule",
     "GenderCodedFile",
     "InclusiveFile",
@@ -51,6 +64,9 @@ IssueCategory = Literal[
     "pay-open-ended",
 ]
 CATEGORIES: tuple[str, ...] = get_args(IssueCategory)
+# Where an exception holds by the text around the word, not by the word's own reading.
+Context = Literal["heading", "name", "boilerplate", "benefits", "pay"]
+CONTEXTS: tuple[Context, ...] = get_args(Context)
 POS_KEYS = ("NOUN", "VERB", "ADJ", "ADV")
 # The placeholders each warning template may use (with sample values to try them).
 WARNING_FIELDS: Mapping[str, Mapping[str, object]] = {
@@ -159,7 +175,7 @@ class ExceptionRule(ContentModel):
     next_lemma: tuple[Text, ...] = ()
     # The rule does not hold when the next word has one of these lemmas ("Leads by example").
     not_next_lemma: tuple[Text, ...] = ()
-    context: Literal["heading", "name", "boilerplate", "benefits", "pay"] | None = None
+    context: Context | None = None
     why: Text
 
     @model_validator(mode="after")
@@ -297,6 +313,54 @@ class GenderCodedFile(ContentModel):
                         f"is not a part of speech ({', '.join(POS_KEYS)})",
                     )
         return self
+
+
+# The kinds of feature the learned exception model reads ("lemma=competition", "in=heading").
+FEATURE_KINDS = (
+    "entry",
+    "lemma",
+    "pos",
+    "tag",
+    "dep",
+    "lemma_pos",
+    "head",
+    "head_pos",
+    "child",
+    "prev",
+    "next",
+    "in",
+    "case",
+    "at",
+)
+
+
+def _feature_weights(weights: dict[str, float]) -> dict[str, float]:
+    for name in weights:
+        kind, sep, value = name.partition("=")
+        if not sep or not value or kind not in FEATURE_KINDS:
+            raise FieldProblem(
+                name, f"is not a feature (kind=value, kinds: {', '.join(FEATURE_KINDS)})"
+            )
+    return weights
+
+
+class ExceptionModelFile(ContentModel):
+    """content/language/exception_model.yaml: a logistic regression, learned from our
+    labels, that reads a word the sense rules leave coded and tells whether it is a coded
+    use. Statistics derived from the labels (no posting text)."""
+
+    method: Text
+    labels: tuple[Text, ...] = Field(min_length=1)
+    trained: Text
+    occurrences: Int = Field(ge=1)
+    l2: Number = Field(gt=0)
+    # A word whose probability of a coded use is below this is left alone.
+    threshold: Number = Field(gt=0, lt=1)
+    # Whether the check applies it by default, and why (the cross-validated figures).
+    adopted: Bool
+    why: Text
+    bias: Number
+    weights: Annotated[dict[Text, Number], AfterValidator(_feature_weights)]
 
 
 # --- inclusive.yaml -------------------------------------------------------------------------
