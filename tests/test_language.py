@@ -11,12 +11,15 @@ from flask.testing import FlaskClient
 
 from scoring.content import DEFAULT_CONTENT_DIR
 from scoring.language import (
+    EXCEPTION_MODEL_FILE,
     GenderLexicon,
     LanguageReport,
     check_language,
     highlight_segments,
     load_gender_lexicon,
 )
+from scoring.models.base import ContentError, read_yaml, validate
+from scoring.models.language import ExceptionModelFile
 from scoring.roles import ROLE_SLUGS
 from scoring.sources import load_sources
 
@@ -199,6 +202,69 @@ def test_product_names_in_one_word_are_not_read_as_words(lexicon: GenderLexicon)
     assert coded(report) == []
 
 
+# --- the exceptions learned from our labels ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Clear coded uses stay coded with the learned exceptions applied.
+        ("You will lead the sales team and analyze the results.", ["lead", "analyze"]),
+        (
+            "We want a confident, ambitious and supportive account manager.",
+            ["confident", "ambitious", "supportive"],
+        ),
+        (
+            "You are responsible for renewals and work independently.",
+            ["responsible", "independently"],
+        ),
+        # Rivals named as "the competition" are a market fact, which no sense rule states.
+        ("We set ourselves apart from the competition.", []),
+    ],
+)
+def test_learned_exceptions_on_written_sentences(
+    lexicon: GenderLexicon, text: str, kept: list[str]
+) -> None:
+    assert coded(check_language(text, lexicon, learned=True)) == kept
+
+
+def test_learned_exceptions_apply_by_default_only_when_adopted(lexicon: GenderLexicon) -> None:
+    model = lexicon.exception_model
+    assert model is not None and 0 < model.threshold < 1 and model.weights
+    text = "We set ourselves apart from the competition."
+    default = coded(check_language(text, lexicon))
+    chosen = model.adopted
+    assert default == coded(check_language(text, lexicon, learned=chosen))
+    assert default != coded(check_language(text, lexicon, learned=not chosen))
+
+
+def test_a_feature_s_weight_moves_the_probability(lexicon: GenderLexicon) -> None:
+    model = lexicon.exception_model
+    assert model is not None
+    lowest = min(model.weights, key=lambda name: model.weights[name])
+    highest = max(model.weights, key=lambda name: model.weights[name])
+    assert model.probability([lowest]) < model.probability([]) < model.probability([highest])
+    assert model.probability(["lemma=a-feature-never-seen"]) == model.probability([])
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"weights": {"lemmas=lead": 1.0}}, "weights.lemmas=lead"),
+        ({"weights": {"lemma": 1.0}}, "weights.lemma"),
+        ({"threshold": 1.5}, "threshold"),
+        ({"adopted": "yes"}, "adopted"),
+        ({"secret": 1}, "secret"),
+    ],
+)
+def test_the_learned_model_file_is_checked(change: dict[str, Any], field: str) -> None:
+    path = DEFAULT_CONTENT_DIR / EXCEPTION_MODEL_FILE
+    data = {**read_yaml(path), **change}
+    with pytest.raises(ContentError) as error:
+        validate(ExceptionModelFile, data, path)
+    assert error.value.field == field
+
+
 # --- the verdict ----------------------------------------------------------------------------
 
 FILLER = " ".join(["Renewals, invoices and quarterly reviews with each account."] * 12)
@@ -368,7 +434,8 @@ def test_an_issue_over_a_coded_word_keeps_its_highlight(lexicon: GenderLexicon) 
     marked = {kind for _, kind in segments if kind}
     assert {"masculine", "issue-pay-missing"} <= marked
     # Together the two marks cover the issue's whole span.
-    position, covered = 0, set()
+    position = 0
+    covered: set[int] = set()
     for piece, kind in segments:
         if kind:
             covered.update(range(position, position + len(piece)))
