@@ -14,6 +14,11 @@ Method (the figures ``make eval`` prints):
   names an account manager or account management: 11 postings), every sales-like and
   every ACCOUNTANT/HR/ENGINEERING resume is matched against it; the AUC of the match
   share, sales-like against the others. ``job_match_auc_min`` is the lowest of them.
+  Each posting is read as a user pastes it: its title on the first line, then its
+  description (so the match adds what postings with such a title usually ask for, from
+  the other sales and account postings of the corpus: posting_terms.yaml).
+  ``job_match_auc_min_untitled`` is the lowest AUC with each posting pasted without its
+  title line (the posting's own terms only).
 - **Tailored match**: a resume written to fit a posting (both written for this module,
   ``TAILORED_POSTING`` and ``TAILORED_RESUME``, not taken from any corpus) matched
   against that posting (a share: 0.6 is 60%).
@@ -25,6 +30,7 @@ content/lexicon/posting_terms.yaml from the posting corpus (method in that file)
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 from collections import Counter
@@ -33,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evaluation.corpus import REPO, Posting, postings, resumes
+from evaluation.language import sales_posting
 from scoring.resume.components import lemma_key, without_parser
 from scoring.resume.extract import extract_pasted
 from scoring.resume.jobmatch import PostingRequirements, unglue
@@ -112,6 +119,8 @@ class PostingResult:
 
     posting: Posting
     shares: dict[str, float] = field(default_factory=dict)
+    # The same, the posting pasted without its title line.
+    untitled: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -153,6 +162,11 @@ class ScoreEval:
                 "median_others": _median(self._values(result.shares, "others")),
             }
         aucs = [v["auc"] for v in by_posting.values() if v["auc"] is not None]
+        untitled = [
+            auc(self._values(r.untitled, "sales"), self._values(r.untitled, "others"))
+            for r in self.job_match
+        ]
+        untitled_aucs = [round(v, 3) for v in untitled if v is not None]
         return {
             "resumes": len(self.scores),
             "score_auc_others": _round(auc(sales, self._values(self.scores, "others"))),
@@ -163,6 +177,7 @@ class ScoreEval:
             "job_match_postings": len(by_posting),
             "job_match_auc_min": min(aucs) if aucs else None,
             "job_match_auc_by_posting": by_posting,
+            "job_match_auc_min_untitled": min(untitled_aucs) if untitled_aucs else None,
             "tailored_resume_match": round(self.tailored_share, 3),
         }
 
@@ -190,21 +205,26 @@ def evaluate(analyzer: ResumeAnalyzer) -> ScoreEval:
     # share for one posting is then taken over its own requirements (the same figure as
     # matching it alone, at a twelfth of the cost).
     chosen = [p for p in postings() if p.account_manager]
-    reads = [analyzer.read_posting(p.description) for p in chosen]
-    combined = PostingRequirements(tuple(t for read in reads for t in read.terms))
+    # Read as a user pastes a posting: its title line, then its description; and, to show
+    # what the title adds, the description alone.
+    reads = [analyzer.read_posting(f"{p.title}\n{p.description}") for p in chosen]
+    untitled = [analyzer.read_posting(p.description) for p in chosen]
+    combined = PostingRequirements(tuple(t for read in (*reads, *untitled) for t in read.terms))
     results = [PostingResult(p) for p in chosen]
+    targets = [(read, r.shares) for read, r in zip(reads, results, strict=True)]
+    targets += [(read, r.untitled) for read, r in zip(untitled, results, strict=True)]
     for name, text in texts.items():
         match = analyze_resume(
             text, job_description=None, analyzer=analyzer, posting=combined
         ).job_match
         covered = [t.covered for t in match.terms] if match else []
         offset = 0
-        for read, posting_result in zip(reads, results, strict=True):
+        for read, shares in targets:
             flags = covered[offset : offset + len(read.terms)]
             offset += len(read.terms)
             total = sum(t.importance for t in read.terms)
             got = sum(t.importance for t, c in zip(read.terms, flags, strict=True) if c)
-            posting_result.shares[name] = got / total if total else 0.0
+            shares[name] = got / total if total else 0.0
     result.job_match.extend(results)
     tailored = analyze_resume(
         TAILORED_RESUME, job_description=TAILORED_POSTING, analyzer=analyzer
@@ -237,6 +257,10 @@ def score_table(figures: dict[str, Any]) -> str:
             f"job-match AUC, lowest of {figures['job_match_postings']} account-manager postings",
             show(figures["job_match_auc_min"]),
         ),
+        (
+            "the same, each posting pasted without its title line",
+            show(figures["job_match_auc_min_untitled"]),
+        ),
         ("a resume written to fit a posting, its match", f"{figures['tailored_resume_match']:.0%}"),
     ]
     lines = ["| score and job match | figure |", "|---|---|"]
@@ -258,9 +282,21 @@ def posting_frequencies(analyzer: ResumeAnalyzer) -> tuple[int, dict[str, float]
     return len(corpus), {w: c / len(corpus) for w, c in counts.items()}
 
 
+def title_keyword_rates(analyzer: ResumeAnalyzer) -> tuple[int, dict[str, float]]:
+    """The number of sales and account postings that are not account-manager postings (the
+    job-match AUC is measured on those), and the share of them asking for each keyword."""
+    pool = [p for p in postings() if sales_posting(p) and not p.account_manager]
+    counts: Counter[str] = Counter()
+    for posting in pool:
+        read = analyzer.read_posting(posting.description)
+        counts.update({t.term for t in read.terms if t.kind == "keyword" and t.part != "title"})
+    return len(pool), {label: n / len(pool) for label, n in counts.items()}
+
+
 def write_posting_terms(analyzer: ResumeAnalyzer) -> int:
     """Write content/lexicon/posting_terms.yaml; the number of words listed."""
     total, shares = posting_frequencies(analyzer)
+    pool, rates = title_keyword_rates(analyzer)
     kept = sorted(
         ((w, s) for w, s in shares.items() if s >= MIN_DF), key=lambda ws: (-ws[1], ws[0])
     )
@@ -282,8 +318,19 @@ method: >-
   are left out.
 postings: {total}
 min_df: {MIN_DF}
-df:
+title_keywords:
+  method: >-
+    The {pool} postings whose title names sales or account work (the postings README's
+    title rule), leaving out the account-manager postings the job match is measured on;
+    each read as the job match reads a posting, and each lexicon keyword it asks for
+    (outside "about us" and legal text) counted once. rate is the share of those postings
+    asking for the keyword, rounded to 4 places.
+  postings: {pool}
+  rate:
 """
+    ranked = sorted(rates.items(), key=lambda kv: (-kv[1], kv[0]))
+    head += "".join(f"    {json.dumps(label)}: {round(rate, 4)}\n" for label, rate in ranked)
+    head += "df:\n"
     body = "".join(f"  {_yaml_key(w)}: {round(s, 4)}\n" for w, s in kept)
     POSTING_TERMS.write_text(head + body, encoding="utf-8")
     return len(kept)

@@ -10,7 +10,7 @@ import pytest
 from evaluation.scoring import TAILORED_POSTING, TAILORED_RESUME
 from scoring.content import load_content
 from scoring.nlp import load_pipeline
-from scoring.resume.jobmatch import posting_parts, unglue
+from scoring.resume.jobmatch import posting_parts, posting_title, unglue
 from scoring.resume.lexicon import load_lexicon
 from scoring.resume.report import ResumeAnalyzer, analyze_resume, build_analyzer
 
@@ -144,3 +144,78 @@ def test_synonyms_meet(analyzer: ResumeAnalyzer, asked: str, written: str) -> No
     resume = f"Experience\nAccount Manager | Acme | 2020 - Present\n- {written}\n"
     result = match(analyzer, resume, posting)
     assert result["terms"] and result["terms"][0]["covered"], result["terms"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Senior Account Manager\nAbout us\nWe make tools.", "Senior Account Manager"),
+        ("Northwind Traders\nAccount Executive - Remote\nResponsibilities",
+         "Account Executive - Remote"),
+        ("\n  Business Development Rep:\nWho we are", "Business Development Rep"),
+        ("Inside Sales Rep, Medical Devices\nAbout the role", "Inside Sales Rep, Medical Devices"),
+        ("Staff Accountant\nClose the books each month.", None),
+        ("Salesforce Administrator\nOwn our CRM.", None),
+        ("Accounts Payable Clerk\nEnter invoices.", None),
+        ("We are hiring an account manager to grow our book of business.\nMore", None),
+        ("Requirements\n- Experience with Salesforce\n- B2B sales experience", None),
+        ("- Grow a book of 40 accounts\n- B2B sales experience", None),
+    ],
+)  # fmt: skip
+def test_the_title_line_is_read_when_it_names_account_or_sales_work(
+    text: str, title: str | None
+) -> None:
+    lexicon = load_lexicon(CONTENT)
+    rule = lexicon.rules.job_match.title
+    relevant = lexicon.level_keywords.relevant_titles
+    assert posting_title(text, relevant, rule, lexicon.posting) == title
+
+
+SPARSE_POSTING = (
+    "Responsibilities\n- Help customers get the most from their accounts\n"
+    "- Answer questions by phone and email\n"
+    "Requirements\n- Two years of experience with customers\n- Experience with Salesforce"
+)
+
+
+def test_the_title_adds_what_such_postings_usually_ask_for(analyzer: ResumeAnalyzer) -> None:
+    rule = analyzer.lexicon.rules.job_match.title
+    rates = analyzer.lexicon.posting_terms.title_keywords.rate
+    titled = match(analyzer, ACCOUNTANT, f"Account Manager\n{SPARSE_POSTING}")
+    untitled = match(analyzer, ACCOUNTANT, SPARSE_POSTING)
+    assert titled["title"] == "Account Manager" and untitled["title"] is None
+    assert not any(t["part"] == "title" for t in untitled["terms"])
+    usual = [t for t in titled["terms"] if t["part"] == "title"]
+    own = [t for t in titled["terms"] if t["part"] != "title"]
+    assert usual
+    # The posting's own terms, and the title itself (as the keyword it names).
+    own_terms = {t["term"] for t in own}
+    assert own_terms - {t["term"] for t in untitled["terms"]} == {"Account Management"}
+    for term in usual:
+        assert term["kind"] == "keyword" and term["count"] == 0 and not term["required"]
+        assert rates[term["term"]] >= rule.min_rate
+        # Weighed at most as a "preferred" term of the posting would be.
+        assert term["importance"] <= rule.weight + 1e-9
+    # A keyword the posting writes is not asked for twice.
+    assert "Salesforce" not in {t["term"] for t in usual}
+    assert {t["term"] for t in usual} >= {"Sales", "Business Development", "Prospecting"}
+    importance = [t["importance"] for t in titled["terms"]]
+    assert importance == sorted(importance, reverse=True)
+
+
+def test_the_title_separates_a_sales_resume_from_an_unrelated_one(
+    analyzer: ResumeAnalyzer,
+) -> None:
+    # A posting whose own words any office resume can meet.
+    vague = (
+        "Responsibilities\n- Resolve customer issues and requests\n- Keep reports current\n"
+        "- Work with internal teams on projects"
+    )
+
+    def gap(posting: str) -> float:
+        return (
+            match(analyzer, TAILORED_RESUME, posting)["share"]
+            - match(analyzer, ACCOUNTANT, posting)["share"]
+        )
+
+    assert gap(f"Account Manager\n{vague}") > gap(vague) + 0.1

@@ -20,11 +20,11 @@ CONTENT = Path(__file__).resolve().parents[1] / "content"
 # The floors of issue 13 on the development corpus.
 MIN_SCORE_AUC = 0.90
 MIN_TAILORED_MATCH = 0.60
-# The issue's target is 0.90 on each account-manager posting; 7 of the 11 reach it. This
-# floor holds the lowest posting (a construction contractor-development role titled
-# "Account Manager") where it is, so the match cannot quietly get worse.
-MIN_JOB_MATCH_AUC = 0.75
-MIN_POSTINGS_AT_TARGET = 7
+# The issue's target: 0.90 on each account-manager posting, read as pasted (its title line
+# first). Without the title line the lowest is about 0.76 (make eval prints it); this
+# floor keeps that from getting worse.
+MIN_JOB_MATCH_AUC = 0.90
+MIN_JOB_MATCH_AUC_UNTITLED = 0.75
 
 SALES = """Sam Ortiz
 Account Manager
@@ -151,5 +151,6 @@ def test_the_job_match_ranks_sales_resumes_above_unrelated_ones(
 ) -> None:
     by_posting = corpus_figures["job_match_auc_by_posting"]
     assert isinstance(by_posting, dict) and len(by_posting) == 11
+    assert all(p["auc"] >= MIN_JOB_MATCH_AUC for p in by_posting.values()), by_posting
     assert corpus_figures["job_match_auc_min"] >= MIN_JOB_MATCH_AUC
-    assert sum(1 for p in by_posting.values() if p["auc"] >= 0.90) >= MIN_POSTINGS_AT_TARGET
+    assert corpus_figures["job_match_auc_min_untitled"] >= MIN_JOB_MATCH_AUC_UNTITLED

@@ -26,7 +26,10 @@ __all__ = [
     "PostingRulesFile",
     "PostingTermsFile",
     "ScoreBand",
+    "TitleKeywords",
+    "TitleRule",
     "check_level_keywords",
+    "check_title_keywords",
 ]
 
 
@@ -127,6 +130,18 @@ class PartWeights(ContentModel):
         return self.model_dump()
 
 
+class TitleRule(ContentModel):
+    """What a posting's job title adds to its requirements: the keywords real postings with
+    such a title usually ask for (posting_terms.yaml ``title_keywords``), each weighed as
+    the posting's own term would be, times ``weight``, times the share of those postings
+    asking for it; a keyword asked for by fewer than ``min_rate`` of them is left out."""
+
+    weight: Number = Field(ge=0, le=1)
+    min_rate: Number = Field(gt=0, le=1)
+    # The most words a first line may have to be read as the posting's title.
+    max_words: Int = Field(ge=1)
+
+
 class JobMatchRule(ContentModel):
     """How a posting's requirements are weighed, and what share is a good match."""
 
@@ -145,6 +160,7 @@ class JobMatchRule(ContentModel):
     generic_terms: Annotated[
         frozenset[Text], AfterValidator(lambda s: frozenset(map(str.lower, s)))
     ]
+    title: TitleRule
 
     @model_validator(mode="after")
     def _ordered(self) -> JobMatchRule:
@@ -210,13 +226,23 @@ class PostingRulesFile(ContentModel):
 # --- posting_terms.yaml (generated) -------------------------------------------------------------
 
 
+class TitleKeywords(ContentModel):
+    """How often real sales and account postings ask for each keyword of the lexicon."""
+
+    method: Text
+    postings: Int = Field(ge=1)
+    rate: dict[Text, Number]
+
+
 class PostingTermsFile(ContentModel):
-    """content/lexicon/posting_terms.yaml: the share of real postings each word appears in."""
+    """content/lexicon/posting_terms.yaml: the share of real postings each word appears in,
+    and the share of sales and account postings that ask for each keyword."""
 
     note: Text
     method: Text
     postings: Int = Field(ge=1)
     min_df: Number = Field(gt=0, le=1)
+    title_keywords: TitleKeywords
     df: dict[Text, Number]
 
     @model_validator(mode="after")
@@ -224,7 +250,20 @@ class PostingTermsFile(ContentModel):
         for word, share in self.df.items():
             if not 0 < share <= 1:
                 raise FieldProblem(f"df.{word}", "must be a share above 0 and at most 1")
+        for label, share in self.title_keywords.rate.items():
+            if not 0 < share <= 1:
+                raise FieldProblem(
+                    f"title_keywords.rate.{label}", "must be a share above 0 and at most 1"
+                )
         return self
+
+
+def check_title_keywords(file: PostingTermsFile, labels: Iterable[str], path: Path) -> None:
+    """Cross-file check: every keyword whose rate is given is a keyword of the lexicon."""
+    known = set(labels)
+    for label in file.title_keywords.rate:
+        if label not in known:
+            raise ContentError(path, f"title_keywords.rate.{label}", "is not a keyword")
 
 
 def check_level_keywords(

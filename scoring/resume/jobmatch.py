@@ -32,7 +32,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from scoring.models.matching import JobMatchRule, PostingRulesFile
+from scoring.models.matching import JobMatchRule, PostingRulesFile, TitleRule
 from scoring.resume.components import KEYWORD_EXTENSION, TermHit, lemma_key
 
 # Entity labels whose words are never a requirement: places, people, dates and amounts.
@@ -78,6 +78,8 @@ class PostingRequirements:
     """Everything the match needs from one posting, read once."""
 
     terms: tuple[PostingTerm, ...]
+    # The job title the posting opens with, when it names account or sales work.
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class JobMatch:
     terms: tuple[JobTerm, ...]
     share: float
     good_share: float
+    title: str | None = None
 
     @property
     def good(self) -> bool:
@@ -132,6 +135,7 @@ class JobMatch:
             "good_match": self.good,
             "terms": [t.to_dict() for t in self.terms],
             "missing": [t.term for t in self.missing],
+            "title": self.title,
         }
 
 
@@ -430,6 +434,51 @@ def read_posting(
     )
 
 
+def posting_title(
+    text: str, relevant_titles: Iterable[str], rule: TitleRule, rules: PostingRulesFile
+) -> str | None:
+    """The job title a pasted posting opens with, when it names account or sales work: the
+    first of its first three lines (a company name may come first) that holds one of
+    ``relevant_titles`` as whole words and is short, not a sentence and not a list item;
+    reading stops at the first heading."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:3]
+    for line in lines:
+        if _heading(line, rules)[0] is not None:
+            return None
+        if (
+            len(line.split()) > rule.max_words
+            or line.endswith((".", "!", "?"))
+            or not line[0].isalnum()
+        ):
+            continue
+        words = f" {' '.join(_WORDS.findall(line.lower()))} "
+        if any(f" {title} " in words for title in relevant_titles):
+            return line.rstrip(":").strip()
+    return None
+
+
+def with_title(
+    posting: PostingRequirements,
+    title: str,
+    rates: Mapping[str, float],
+    keyword_weight: Mapping[str, float],
+    rule: TitleRule,
+) -> PostingRequirements:
+    """The posting's requirements and what postings with such a title usually ask for
+    (``part`` "title"): each keyword the posting does not name itself, weighed as a term of
+    the posting would be, times ``rule.weight``, times the share of real sales and account
+    postings asking for it (so none outweighs a term the posting writes)."""
+    named = {t.term for t in posting.terms if t.kind == "keyword"}
+    added = [
+        PostingTerm(label, "keyword", 0, keyword_weight.get(label, 0.0) * rate * rule.weight,
+                    "title", False)
+        for label, rate in rates.items()
+        if rate >= rule.min_rate and label not in named and keyword_weight.get(label, 0.0) > 0
+    ]  # fmt: skip
+    terms = sorted((*posting.terms, *added), key=lambda t: -t.importance)
+    return PostingRequirements(tuple(terms), title)
+
+
 # --- the resume's side -----------------------------------------------------------------------
 
 
@@ -477,4 +526,4 @@ def match_job(
     )
     total = sum(t.importance for t in terms)
     share = sum(t.importance for t in terms if t.covered) / total if total else 0.0
-    return JobMatch(terms, share, rule.good_share)
+    return JobMatch(terms, share, rule.good_share, posting.title)

@@ -34,6 +34,7 @@ from scoring.models.matching import (
     PostingRulesFile,
     PostingTermsFile,
     check_level_keywords,
+    check_title_keywords,
 )
 from scoring.sources import load_sources
 
@@ -102,6 +103,12 @@ def load_lexicon(
     check_level_keywords(
         by_level, (k.label for k in keywords.keywords), levels, folder / "level_keywords.yaml"
     )
+    posting_terms = load_file(PostingTermsFile, folder / "posting_terms.yaml", context)
+    check_title_keywords(
+        posting_terms,
+        [*(k.label for k in keywords.keywords), *(k.label for k in by_level.keywords)],
+        folder / "posting_terms.yaml",
+    )
     return Lexicon(
         keywords=tuple(
             TermGroup(k.label, _spellings(k.label, k.variants), k.category)
@@ -129,7 +136,7 @@ def load_lexicon(
         fixes=load_file(FixesFile, folder / "fixes.yaml", context),
         level_keywords=by_level,
         posting=load_file(PostingRulesFile, folder / "job_posting.yaml", context),
-        posting_terms=load_file(PostingTermsFile, folder / "posting_terms.yaml", context),
+        posting_terms=posting_terms,
     )
 
 

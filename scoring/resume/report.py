@@ -45,9 +45,11 @@ from scoring.resume.jobmatch import (
     PostingRequirements,
     match_job,
     posting_parts,
+    posting_title,
     read_posting,
     resume_evidence,
     unglue,
+    with_title,
 )
 from scoring.resume.keywords import (
     ELSEWHERE,
@@ -426,14 +428,27 @@ class ResumeAnalyzer:
         (``analyze_resume`` does); the result holds only plain strings.
         """
         lexicon = self.lexicon
+        rule = lexicon.rules.job_match
         text = unglue(text, lexicon.posting)
-        return read_posting(
+        posting = read_posting(
             self.parse(text),
             posting_parts(text, lexicon.posting),
             lexicon.posting,
-            lexicon.rules.job_match,
+            rule,
             self.posting_keyword_weights,
             lexicon.posting_terms.df,
+        )
+        title = posting_title(
+            text, lexicon.level_keywords.relevant_titles, rule.title, lexicon.posting
+        )
+        if title is None:
+            return posting
+        return with_title(
+            posting,
+            title,
+            lexicon.posting_terms.title_keywords.rate,
+            self.posting_keyword_weights,
+            rule.title,
         )
 
 

@@ -563,7 +563,8 @@ class JobTerm(ResponseModel):
     importance: float = Field(description="How much the term weighs in the match.")
     part: str = Field(
         description="The part of the posting it comes from: requirements, responsibilities, "
-        "preferred or intro."
+        "preferred or intro; 'title' for a keyword the posting does not write but postings "
+        "with its job title usually ask for."
     )
     required: bool = Field(description="False when the posting calls it a plus.")
 
@@ -578,6 +579,10 @@ class JobMatch(ResponseModel):
     good_match: bool
     terms: list[JobTerm]
     missing: list[str]
+    title: str | None = Field(
+        description="The job title the posting opens with, when it names account or sales "
+        "work (it adds the terms whose part is 'title'); null otherwise."
+    )
 
 
 class Contact(ResponseModel):
