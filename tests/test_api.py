@@ -221,6 +221,15 @@ def test_a_resume_with_a_posting_fills_the_optional_parts(client: FlaskClient) -
     assert body["structure"]["jobs"]
 
 
+def test_the_job_match_names_the_title_it_read(client: FlaskClient) -> None:
+    posting = "Senior Account Manager\nRequirements\n- Renew enterprise accounts"
+    match = client.post(
+        "/api/v1/resume/analyze", json={"text": RESUME, "job_description": posting}
+    ).get_json()["job_match"]
+    assert match["title"] == "Senior Account Manager"
+    assert any(t["part"] == "title" and t["count"] == 0 for t in match["terms"])
+
+
 @pytest.mark.parametrize("model", schemas.COMPONENTS, ids=lambda m: m.__name__)
 def test_each_component_is_its_model(client: FlaskClient, model: type[BaseModel]) -> None:
     schema = _document(client)["components"]["schemas"][model.__name__]

@@ -358,6 +358,28 @@ def test_job_match_shows_share_and_missing_terms(app: Flask, client: FlaskClient
     assert textarea(page, "job_description") == POSTING
 
 
+def test_a_posting_with_its_title_shows_what_the_title_adds(
+    app: Flask, client: FlaskClient
+) -> None:
+    posting = "Account Executive\nRequirements\n- Experience with Salesforce\n- Answer emails"
+    expected = expected_report(app, job_description=posting).job_match
+    assert expected is not None and expected.title == "Account Executive"
+    usual = [t for t in expected.terms if t.part == "title"]
+    assert usual
+    status, page = submit(client, resume_text=RESUME, job_description=posting)
+    assert status == 200
+    assert f"({len(usual)} of them usual for its title)" in page
+    assert "Read as a posting for <strong>Account Executive</strong>" in page
+    for term in expected.missing:
+        if term.part == "title":
+            row = f"<tr><td>{html.escape(term.term)}</td><td>Usual for the title</td>"
+            assert row in page
+    # Without a title line, nothing is added and nothing is said of one.
+    status, page = submit(client, resume_text=RESUME, job_description=posting.split("\n", 1)[1])
+    assert status == 200
+    assert "usual for its title" not in page and "Usual for the title" not in page
+
+
 def test_crlf_line_breaks_from_browsers_are_normalised(app: Flask, client: FlaskClient) -> None:
     status, page = submit(client, resume_text=RESUME.replace("\n", "\r\n"))
     assert status == 200
