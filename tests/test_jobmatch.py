@@ -160,6 +160,7 @@ def test_synonyms_meet(analyzer: ResumeAnalyzer, asked: str, written: str) -> No
         ("We are hiring an account manager to grow our book of business.\nMore", None),
         ("Requirements\n- Experience with Salesforce\n- B2B sales experience", None),
         ("- Grow a book of 40 accounts\n- B2B sales experience", None),
+        ("Job title: Key Account Manager\nLocation: Austin", "Key Account Manager"),
     ],
 )  # fmt: skip
 def test_the_title_line_is_read_when_it_names_account_or_sales_work(

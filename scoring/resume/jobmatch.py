@@ -451,9 +451,11 @@ def posting_title(
             or not line[0].isalnum()
         ):
             continue
+        # "Job title: Account Manager" names its title after the label.
+        line = line.rstrip(":").split(":", 1)[-1].strip() or line
         words = f" {' '.join(_WORDS.findall(line.lower()))} "
         if any(f" {title} " in words for title in relevant_titles):
-            return line.rstrip(":").strip()
+            return line
     return None
 
 
