@@ -297,3 +297,24 @@ def test_api_accepts_only_post(client: FlaskClient) -> None:
     response = client.get(API)
     assert response.status_code == 405
     assert response.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_the_page_says_how_far_to_trust_the_check(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from webapp.jobdesc import views
+
+    figures = {
+        "held_out_2_coded_uses_found_share": 1.0,
+        "held_out_2_false_alarms_suppressed_share": 1.0,
+        "held_out_7_blind_labelled_occurrences": 120,
+        "held_out_7_blind_coded_uses_found_share": 0.9123,
+        "held_out_7_blind_false_alarms_suppressed_share": 0.5,
+    }
+    monkeypatch.setattr(views, "eval_results", lambda: {"language": figures})
+    page = client.get(PAGE).get_data(as_text=True)
+    # The blind set's figures, not a development set's.
+    assert "on 120 uses" in page and "highlighted 91.2%" in page and "left alone 50.0%" in page
+    monkeypatch.setattr(views, "eval_results", lambda: {})
+    page = client.get(PAGE).get_data(as_text=True)
+    assert 'id="language-accuracy"' not in page
