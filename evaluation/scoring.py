@@ -17,8 +17,9 @@ Method (the figures ``make eval`` prints):
   Each posting is read as a user pastes it: its title on the first line, then its
   description (so the match adds what postings with such a title usually ask for, from
   the other sales and account postings of the corpus: posting_terms.yaml).
-  ``job_match_auc_min_untitled`` is the lowest AUC with each posting pasted without its
-  title line (the posting's own terms only).
+  ``job_match_auc_min_level`` is the lowest AUC with each posting pasted without its
+  title line, so read for the level the resume is checked for (account-manager, as the
+  site does); ``job_match_auc_min_untitled`` with the posting's own terms alone.
 - **Tailored match**: a resume written to fit a posting (both written for this module,
   ``TAILORED_POSTING`` and ``TAILORED_RESUME``, not taken from any corpus) matched
   against that posting (a share: 0.6 is 60%).
@@ -34,7 +35,7 @@ import json
 import statistics
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,7 @@ from evaluation.language import sales_posting
 from scoring.resume.components import lemma_key, without_parser
 from scoring.resume.extract import extract_pasted
 from scoring.resume.jobmatch import PostingRequirements, unglue
-from scoring.resume.report import ResumeAnalyzer, analyze_resume
+from scoring.resume.report import DEFAULT_LEVEL, ResumeAnalyzer, analyze_resume
 
 OTHERS = ("ACCOUNTANT", "HR", "ENGINEERING")
 NEIGHBOURS = ("PUBLIC-RELATIONS", "BANKING")
@@ -119,7 +120,9 @@ class PostingResult:
 
     posting: Posting
     shares: dict[str, float] = field(default_factory=dict)
-    # The same, the posting pasted without its title line.
+    # The same, the posting pasted without its title line: read for the level the resume
+    # is checked for (as the site does), and its own terms alone.
+    level: dict[str, float] = field(default_factory=dict)
     untitled: dict[str, float] = field(default_factory=dict)
 
 
@@ -162,11 +165,15 @@ class ScoreEval:
                 "median_others": _median(self._values(result.shares, "others")),
             }
         aucs = [v["auc"] for v in by_posting.values() if v["auc"] is not None]
-        untitled = [
-            auc(self._values(r.untitled, "sales"), self._values(r.untitled, "others"))
-            for r in self.job_match
-        ]
-        untitled_aucs = [round(v, 3) for v in untitled if v is not None]
+
+        def lowest(pick: Callable[[PostingResult], dict[str, float]]) -> float | None:
+            values = [
+                auc(self._values(pick(r), "sales"), self._values(pick(r), "others"))
+                for r in self.job_match
+            ]
+            found = [round(v, 3) for v in values if v is not None]
+            return min(found) if found else None
+
         return {
             "resumes": len(self.scores),
             "score_auc_others": _round(auc(sales, self._values(self.scores, "others"))),
@@ -177,7 +184,8 @@ class ScoreEval:
             "job_match_postings": len(by_posting),
             "job_match_auc_min": min(aucs) if aucs else None,
             "job_match_auc_by_posting": by_posting,
-            "job_match_auc_min_untitled": min(untitled_aucs) if untitled_aucs else None,
+            "job_match_auc_min_level": lowest(lambda r: r.level),
+            "job_match_auc_min_untitled": lowest(lambda r: r.untitled),
             "tailored_resume_match": round(self.tailored_share, 3),
         }
 
@@ -208,10 +216,14 @@ def evaluate(analyzer: ResumeAnalyzer) -> ScoreEval:
     # Read as a user pastes a posting: its title line, then its description; and, to show
     # what the title adds, the description alone.
     reads = [analyzer.read_posting(f"{p.title}\n{p.description}") for p in chosen]
+    level = [analyzer.read_posting(p.description, DEFAULT_LEVEL) for p in chosen]
     untitled = [analyzer.read_posting(p.description) for p in chosen]
-    combined = PostingRequirements(tuple(t for read in (*reads, *untitled) for t in read.terms))
+    combined = PostingRequirements(
+        tuple(t for read in (*reads, *level, *untitled) for t in read.terms)
+    )
     results = [PostingResult(p) for p in chosen]
     targets = [(read, r.shares) for read, r in zip(reads, results, strict=True)]
+    targets += [(read, r.level) for read, r in zip(level, results, strict=True)]
     targets += [(read, r.untitled) for read, r in zip(untitled, results, strict=True)]
     for name, text in texts.items():
         match = analyze_resume(
@@ -258,7 +270,11 @@ def score_table(figures: dict[str, Any]) -> str:
             show(figures["job_match_auc_min"]),
         ),
         (
-            "the same, each posting pasted without its title line",
+            "the same, pasted without the title line (read for the checker's level)",
+            show(figures["job_match_auc_min_level"]),
+        ),
+        (
+            "the same, the posting's own terms alone",
             show(figures["job_match_auc_min_untitled"]),
         ),
         ("a resume written to fit a posting, its match", f"{figures['tailored_resume_match']:.0%}"),

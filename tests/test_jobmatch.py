@@ -10,7 +10,7 @@ import pytest
 from evaluation.scoring import TAILORED_POSTING, TAILORED_RESUME
 from scoring.content import load_content
 from scoring.nlp import load_pipeline
-from scoring.resume.jobmatch import posting_parts, posting_title, unglue
+from scoring.resume.jobmatch import PostingRequirements, posting_parts, posting_title, unglue
 from scoring.resume.lexicon import load_lexicon
 from scoring.resume.report import ResumeAnalyzer, analyze_resume, build_analyzer
 
@@ -37,6 +37,16 @@ B.S. Accounting, State University, 2019
 @pytest.fixture(scope="module")
 def analyzer() -> ResumeAnalyzer:
     return build_analyzer(load_content(CONTENT), load_pipeline())
+
+
+def match_read(analyzer: ResumeAnalyzer, resume: str, posting: PostingRequirements) -> dict:
+    """The match against a posting already read (without a level to fall back on)."""
+    report = analyze_resume(
+        resume, job_description=None, analyzer=analyzer, today=date(2025, 6, 1), posting=posting
+    )
+    result = report.to_dict()["job_match"]
+    assert result is not None
+    return result
 
 
 def match(analyzer: ResumeAnalyzer, resume: str, posting: str) -> dict:
@@ -183,8 +193,9 @@ def test_the_title_adds_what_such_postings_usually_ask_for(analyzer: ResumeAnaly
     rule = analyzer.lexicon.rules.job_match.title
     rates = analyzer.lexicon.posting_terms.title_keywords.rate
     titled = match(analyzer, ACCOUNTANT, f"Account Manager\n{SPARSE_POSTING}")
-    untitled = match(analyzer, ACCOUNTANT, SPARSE_POSTING)
-    assert titled["title"] == "Account Manager" and untitled["title"] is None
+    untitled = match_read(analyzer, ACCOUNTANT, analyzer.read_posting(SPARSE_POSTING))
+    assert titled["title"] == "Account Manager" and titled["title_source"] == "posting"
+    assert untitled["title"] is None and untitled["title_source"] is None
     assert not any(t["part"] == "title" for t in untitled["terms"])
     usual = [t for t in titled["terms"] if t["part"] == "title"]
     own = [t for t in titled["terms"] if t["part"] != "title"]
@@ -195,13 +206,34 @@ def test_the_title_adds_what_such_postings_usually_ask_for(analyzer: ResumeAnaly
     for term in usual:
         assert term["kind"] == "keyword" and term["count"] == 0 and not term["required"]
         assert rates[term["term"]] >= rule.min_rate
-        # Weighed at most as a "preferred" term of the posting would be.
-        assert term["importance"] <= rule.weight + 1e-9
+        # Weighed below the same keyword written in the posting's intro.
+        assert term["importance"] <= rule.weight <= analyzer.lexicon.rules.job_match.parts.intro
     # A keyword the posting writes is not asked for twice.
     assert "Salesforce" not in {t["term"] for t in usual}
     assert {t["term"] for t in usual} >= {"Sales", "Business Development", "Prospecting"}
     importance = [t["importance"] for t in titled["terms"]]
     assert importance == sorted(importance, reverse=True)
+
+
+def test_a_posting_naming_no_title_is_read_for_the_level(analyzer: ResumeAnalyzer) -> None:
+    report = analyze_resume(
+        ACCOUNTANT, level="senior-account-manager", job_description=SPARSE_POSTING,
+        analyzer=analyzer, today=date(2025, 6, 1),
+    )  # fmt: skip
+    result = report.to_dict()["job_match"]
+    assert result["title"] == "Senior Account Manager" and result["title_source"] == "level"
+    titled = match(analyzer, ACCOUNTANT, f"Senior Account Manager\n{SPARSE_POSTING}")
+    usual = {t["term"] for t in titled["terms"] if t["part"] == "title"}
+    # The same usual terms (the title line itself names Account Management as a term).
+    level_usual = {t["term"] for t in result["terms"] if t["part"] == "title"}
+    assert level_usual - {"Account Management"} == usual
+    # A title line the posting writes wins over the level.
+    named = analyze_resume(
+        ACCOUNTANT, level="senior-account-manager",
+        job_description=f"Inside Sales Representative\n{SPARSE_POSTING}",
+        analyzer=analyzer, today=date(2025, 6, 1),
+    ).to_dict()["job_match"]  # fmt: skip
+    assert named["title"] == "Inside Sales Representative" and named["title_source"] == "posting"
 
 
 def test_the_title_separates_a_sales_resume_from_an_unrelated_one(
@@ -214,9 +246,10 @@ def test_the_title_separates_a_sales_resume_from_an_unrelated_one(
     )
 
     def gap(posting: str) -> float:
+        read = analyzer.read_posting(posting)
         return (
-            match(analyzer, TAILORED_RESUME, posting)["share"]
-            - match(analyzer, ACCOUNTANT, posting)["share"]
+            match_read(analyzer, TAILORED_RESUME, read)["share"]
+            - match_read(analyzer, ACCOUNTANT, read)["share"]
         )
 
     assert gap(f"Account Manager\n{vague}") > gap(vague) + 0.1

@@ -374,10 +374,16 @@ def test_a_posting_with_its_title_shows_what_the_title_adds(
         if term.part == "title":
             row = f"<tr><td>{html.escape(term.term)}</td><td>Usual for the title</td>"
             assert row in page
-    # Without a title line, nothing is added and nothing is said of one.
-    status, page = submit(client, resume_text=RESUME, job_description=posting.split("\n", 1)[1])
+    # Without a title line, it is read for the level chosen, and the page says so.
+    status, page = submit(
+        client,
+        resume_text=RESUME,
+        job_description=posting.split("\n", 1)[1],
+        level="key-account-manager",
+    )
     assert status == 200
-    assert "usual for its title" not in page and "Usual for the title" not in page
+    assert "read as a posting for <strong>Key Account Manager</strong>, the level you chose" in page
+    assert "Usual for the title" in page
 
 
 def test_crlf_line_breaks_from_browsers_are_normalised(app: Flask, client: FlaskClient) -> None:

@@ -21,8 +21,9 @@ CONTENT = Path(__file__).resolve().parents[1] / "content"
 MIN_SCORE_AUC = 0.90
 MIN_TAILORED_MATCH = 0.60
 # The target: 0.90 on each account-manager posting, read as pasted (its title line
-# first). Without the title line the lowest is about 0.76 (make eval prints it); this
-# floor keeps that from getting worse.
+# first), and as pasted without it (read for the checker's level, as the site does). With
+# the posting's own terms alone the lowest is about 0.76 (make eval prints it); this floor
+# keeps that from getting worse.
 MIN_JOB_MATCH_AUC = 0.90
 MIN_JOB_MATCH_AUC_UNTITLED = 0.75
 
@@ -153,4 +154,5 @@ def test_the_job_match_ranks_sales_resumes_above_unrelated_ones(
     assert isinstance(by_posting, dict) and len(by_posting) == 11
     assert all(p["auc"] >= MIN_JOB_MATCH_AUC for p in by_posting.values()), by_posting
     assert corpus_figures["job_match_auc_min"] >= MIN_JOB_MATCH_AUC
+    assert corpus_figures["job_match_auc_min_level"] >= MIN_JOB_MATCH_AUC
     assert corpus_figures["job_match_auc_min_untitled"] >= MIN_JOB_MATCH_AUC_UNTITLED

@@ -133,8 +133,9 @@ class PartWeights(ContentModel):
 class TitleRule(ContentModel):
     """What a posting's job title adds to its requirements: the keywords real postings with
     such a title usually ask for (posting_terms.yaml ``title_keywords``), each weighed as
-    the posting's own term would be, times ``weight``, times the share of those postings
-    asking for it; a keyword asked for by fewer than ``min_rate`` of them is left out."""
+    the posting's own term would be, times ``weight`` (at most the intro's part weight),
+    times the share of those postings asking for it; a keyword asked for by fewer than
+    ``min_rate`` of them is left out."""
 
     weight: Number = Field(ge=0, le=1)
     min_rate: Number = Field(gt=0, le=1)
@@ -166,6 +167,8 @@ class JobMatchRule(ContentModel):
     def _ordered(self) -> JobMatchRule:
         if self.specific_df >= self.generic_df:
             raise FieldProblem("specific_df", "must be below generic_df")
+        if self.title.weight > self.parts.intro:
+            raise FieldProblem("title.weight", "may not exceed parts.intro")
         return self
 
 

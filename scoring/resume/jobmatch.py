@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,8 +78,10 @@ class PostingRequirements:
     """Everything the match needs from one posting, read once."""
 
     terms: tuple[PostingTerm, ...]
-    # The job title the posting opens with, when it names account or sales work.
+    # The job title the posting is read for: the one it opens with, when it names account
+    # or sales work ("posting"), else the level the resume is checked for ("level").
     title: str | None = None
+    title_source: Literal["posting", "level"] | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class JobMatch:
     share: float
     good_share: float
     title: str | None = None
+    title_source: Literal["posting", "level"] | None = None
 
     @property
     def good(self) -> bool:
@@ -136,6 +139,7 @@ class JobMatch:
             "terms": [t.to_dict() for t in self.terms],
             "missing": [t.term for t in self.missing],
             "title": self.title,
+            "title_source": self.title_source,
         }
 
 
@@ -465,11 +469,13 @@ def with_title(
     rates: Mapping[str, float],
     keyword_weight: Mapping[str, float],
     rule: TitleRule,
+    source: Literal["posting", "level"] = "posting",
 ) -> PostingRequirements:
     """The posting's requirements and what postings with such a title usually ask for
     (``part`` "title"): each keyword the posting does not name itself, weighed as a term of
-    the posting would be, times ``rule.weight``, times the share of real sales and account
-    postings asking for it (so none outweighs a term the posting writes)."""
+    the posting would be, times ``rule.weight`` (at most the intro's weight), times the
+    share of real sales and account postings asking for it, so none outweighs the same
+    keyword written in a part of the posting that asks for something."""
     named = {t.term for t in posting.terms if t.kind == "keyword"}
     added = [
         PostingTerm(label, "keyword", 0, keyword_weight.get(label, 0.0) * rate * rule.weight,
@@ -478,7 +484,7 @@ def with_title(
         if rate >= rule.min_rate and label not in named and keyword_weight.get(label, 0.0) > 0
     ]  # fmt: skip
     terms = sorted((*posting.terms, *added), key=lambda t: -t.importance)
-    return PostingRequirements(tuple(terms), title)
+    return PostingRequirements(tuple(terms), title, source)
 
 
 # --- the resume's side -----------------------------------------------------------------------
@@ -528,4 +534,4 @@ def match_job(
     )
     total = sum(t.importance for t in terms)
     share = sum(t.importance for t in terms if t.covered) / total if total else 0.0
-    return JobMatch(terms, share, rule.good_share, posting.title)
+    return JobMatch(terms, share, rule.good_share, posting.title, posting.title_source)

@@ -19,7 +19,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -392,6 +392,8 @@ class ResumeAnalyzer:
     targets: Mapping[str, LevelTargets] = dataclasses.field(default_factory=dict)
     # What each keyword is worth as a requirement of a posting (scoring.yaml, job_match).
     posting_keyword_weights: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    # Each level's job title (its role page's), for a posting whose lines name none.
+    level_titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def tag(self, texts: list[str]) -> list[Doc]:
         """Tokenize, tag and lemmatize in one batch (no parser, no NER), then run the rules.
@@ -421,8 +423,11 @@ class ResumeAnalyzer:
             doc = component(doc)
         return self.matchers(doc)
 
-    def read_posting(self, text: str) -> PostingRequirements:
+    def read_posting(self, text: str, level: str | None = None) -> PostingRequirements:
         """A posting's requirements, ranked by importance (jobmatch.py).
+
+        A posting whose first lines name no account or sales title is read for the title
+        of ``level`` (the level the resume is checked for), when one is given.
 
         Call inside ``self.nlp.memory_zone()`` when the posting comes from a user
         (``analyze_resume`` does); the result holds only plain strings.
@@ -441,6 +446,9 @@ class ResumeAnalyzer:
         title = posting_title(
             text, lexicon.level_keywords.relevant_titles, rule.title, lexicon.posting
         )
+        source: Literal["posting", "level"] = "posting"
+        if title is None and level is not None and level in self.level_titles:
+            title, source = self.level_titles[level], "level"
         if title is None:
             return posting
         return with_title(
@@ -449,6 +457,7 @@ class ResumeAnalyzer:
             lexicon.posting_terms.title_keywords.rate,
             self.posting_keyword_weights,
             rule.title,
+            source,
         )
 
 
@@ -469,7 +478,12 @@ def build_analyzer(content: Content, nlp: Language) -> ResumeAnalyzer:
         g.label: rule.generic_keyword if g.label.lower() in generic else weights[g.category]
         for g in lexicon.keywords
     }
-    return replace(analyzer, targets=targets, posting_keyword_weights=posting_weights)
+    return replace(
+        analyzer,
+        targets=targets,
+        posting_keyword_weights=posting_weights,
+        level_titles={slug: role.title for slug, role in content.roles.items()},
+    )
 
 
 def role_keywords(analyzer: ResumeAnalyzer, role: Role) -> frozenset[str]:
@@ -538,7 +552,7 @@ def analyze_resume(
         )
         job = None
         if posting is None and job_description and job_description.strip():
-            posting = analyzer.read_posting(job_description)
+            posting = analyzer.read_posting(job_description, level)
         if posting is not None:
             evidence = resume_evidence(
                 docs,

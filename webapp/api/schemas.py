@@ -580,8 +580,12 @@ class JobMatch(ResponseModel):
     terms: list[JobTerm]
     missing: list[str]
     title: str | None = Field(
-        description="The job title the posting opens with, when it names account or sales "
-        "work (it adds the terms whose part is 'title'); null otherwise."
+        description="The job title the posting is read for (it adds the terms whose part is "
+        "'title'): the one it opens with when it names account or sales work, else the "
+        "title of the level the resume is checked for."
+    )
+    title_source: Literal["posting", "level"] | None = Field(
+        description="Where the title comes from: the posting's first lines, or the level."
     )
 
 
