@@ -53,6 +53,23 @@ def test_lexicon_holds_the_three_published_lists_then_the_sites_additions(
 
 
 @pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("Account Executive, Northwind Traders", True),
+        ("Worked as an account manager for four years", True),
+        ("SENIOR ACCOUNT MANAGER", True),
+        ("Collaborated with account executives to plan campaigns", False),
+        ("Answered questions from customers and Account Managers", False),
+        ("Met weekly with the account representatives", False),
+    ],
+)
+def test_a_job_title_in_the_plural_names_other_people(
+    blank: Language, lexicon: Lexicon, text: str, own: bool
+) -> None:
+    assert ("Account Management" in labels_in(blank, lexicon, text)) is own
+
+
+@pytest.mark.parametrize(
     "text",
     ["Exceeded quota in 6 of 8 quarters", "Beat sales targets by 20%", "Met sales goals monthly"],
 )

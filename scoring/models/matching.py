@@ -196,6 +196,8 @@ class LevelKeywordsFile(ContentModel):
     generic: Labels
     common: Labels
     levels: dict[Text, Labels]
+    # Variants that are job titles: matched as written, never in the plural (other people).
+    person_titles: Words
     # Job titles holding one of these (whole words, any case) are account or sales work.
     relevant_titles: Words
 

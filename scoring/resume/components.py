@@ -106,9 +106,16 @@ class TermMatcher:
         *,
         extension: str,
         lemma_pass: bool = True,
+        singular_only: Iterable[str] = (),
     ) -> None:
         self.extension = extension
         self.lemma_pass = lemma_pass
+        # Spellings the lemma pass meets only as written: job titles, whose plural names
+        # other people ("worked with account managers").
+        self.singular_only = {
+            tuple(_stem(t.lower_) for t in doc): tuple(t.lower_ for t in doc)
+            for doc in map(make_doc, singular_only)
+        }
         self.groups = {g.label: g for g in groups}
         self.exact_forms = {g.label: label_forms(g.label) for g in groups}
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -132,7 +139,12 @@ class TermMatcher:
             keys = [lemma_key(t) for t in doc]
             for start in range(len(doc)):
                 for length in range(1, min(self.max_len, len(doc) - start) + 1):
-                    labels = self.lemma_index.get(tuple(keys[start : start + length]))
+                    key = tuple(keys[start : start + length])
+                    labels = self.lemma_index.get(key)
+                    written = self.singular_only.get(key)
+                    span = doc[start : start + length]
+                    if written is not None and tuple(t.lower_ for t in span) != written:
+                        continue
                     if labels and not hyphen_joined(doc, start, start + length):
                         for label in labels:
                             spans.setdefault(label, []).append((start, start + length))
@@ -818,7 +830,11 @@ def build_matchers(nlp: Language, lexicon: Lexicon) -> ResumeMatchers:
     forms = VerbForms(nlp, lexicon.action_verbs)
     return ResumeMatchers(
         keywords=TermMatcher(
-            nlp.vocab, nlp.make_doc, lexicon.keywords, extension=KEYWORD_EXTENSION
+            nlp.vocab,
+            nlp.make_doc,
+            lexicon.keywords,
+            extension=KEYWORD_EXTENSION,
+            singular_only=lexicon.level_keywords.person_titles,
         ),
         outcomes=TermMatcher(
             nlp.vocab, nlp.make_doc, lexicon.outcomes, extension=OUTCOME_TERMS_EXTENSION
