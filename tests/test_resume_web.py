@@ -386,6 +386,19 @@ def test_a_posting_with_its_title_shows_what_the_title_adds(
     assert "Usual for the title" in page
 
 
+def test_blanks_left_by_an_accepted_rewrite_are_flagged(client: FlaskClient) -> None:
+    filled = RESUME
+    status, page = submit(client, resume_text=filled)
+    assert status == 200 and 'id="unfilled-blanks"' not in page
+    bullet = "Renewed [N] contracts worth $[X] with enterprise clients"
+    status, page = submit(
+        client, resume_text=filled.replace("Experience\n", f"Experience\n- {bullet}\n", 1)
+    )
+    assert status == 200
+    assert 'id="unfilled-blanks"' in page
+    assert "1 bullet still holds a blank to fill</strong>, such as [N]" in page
+
+
 def test_crlf_line_breaks_from_browsers_are_normalised(app: Flask, client: FlaskClient) -> None:
     status, page = submit(client, resume_text=RESUME.replace("\n", "\r\n"))
     assert status == 200

@@ -35,6 +35,7 @@ from webapp.resume.summary import (
     part_facts,
     read_state,
     reading_order,
+    unfilled_blanks,
 )
 
 # Missing must-have terms of a posting named at the top of the report.
@@ -148,6 +149,7 @@ def report_context(report: ResumeReport, extracted: Extracted) -> dict[str, Any]
         "bullets_shown": BULLETS_SHOWN,
         "facts": part_facts(report, resume_analyzer().lexicon.rules),
         "must_haves": _must_haves(data["job_match"]),
+        "blanks": unfilled_blanks(bullets),
         "gauge": score_gauge(data["score"]) if data["score"] is not None else None,
         "warnings": warnings,
         "extracted": extracted,

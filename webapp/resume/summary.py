@@ -9,6 +9,7 @@ keywords found and each bullet's verdict): nothing is kept on the server.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,22 @@ class FixTarget:
 def bullet_anchor(number: int) -> str:
     """The element id of the n-th bullet's card (1-based, in the resume's order)."""
     return f"bullet-{number}"
+
+
+# A blank a rewrite leaves to fill ("[N]", "$[X]", "[Y]%", "[result]") or a template's
+# ("[Company Name]"): a few words in square brackets.
+_BLANK = re.compile(r"\[[A-Za-z][A-Za-z ]{0,24}\]")
+
+
+def unfilled_blanks(bullets: Sequence[Mapping[str, Any]]) -> list[tuple[int, str]]:
+    """The bullets (1-based number, first blank) that still hold a blank in brackets: an
+    accepted rewrite's "[N]" must not go out to an employer."""
+    found = []
+    for number, bullet in enumerate(bullets, start=1):
+        blank = _BLANK.search(bullet["text"])
+        if blank:
+            found.append((number, blank.group()))
+    return found
 
 
 def fix_target(fix_id: str, bullets: Sequence[Mapping[str, Any]]) -> FixTarget | None:
