@@ -434,13 +434,13 @@ def _score(
     lexicon: Any,
     *,
     extended: bool,
-    with_model: bool = False,
+    model: LearnedExceptions | None = None,
 ) -> LabelScore:
     """The check (and, on the paper's words, the two baselines) against one label set."""
     from scoring.language import check_language
 
     decoder = _gender_decoder_stems(lexicon)
-    score = LabelScore(with_model=with_model)
+    score = LabelScore(with_model=model is not None)
     by_posting: dict[str, list[Label]] = {}
     for label in items:
         by_posting.setdefault(label.job_id, []).append(label)
@@ -448,9 +448,10 @@ def _score(
         text = corpus[job_id].description
         report = check_language(text, lexicon, extended=extended)
         spans = {"check": [(w.start, w.end) for w in report.masculine + report.feminine]}
-        if with_model:
-            learned = check_language(text, lexicon, extended=extended, learned=True)
-            spans["model"] = [(w.start, w.end) for w in learned.masculine + learned.feminine]
+        if model is not None:
+            from scoring.nlp import load_pipeline
+
+            spans["model"] = learned_spans(text, lexicon, model, load_pipeline())
         if not extended:
             spans["paper"] = [(s, e) for s, e, _ in _spans_paper(text, lexicon)]
             spans["decoder"] = [(s, e) for s, e, _ in _spans_gender_decoder(text, decoder)]
@@ -480,6 +481,9 @@ def evaluate(
     lexicon = load_content().gender
     corpus = {p.job_id: p for p in postings()}
     result = LanguageResult()
+    model = None
+    if any(sets is None or name in sets for name in UNSEEN_BY_MODEL):
+        model = fit_learned_exceptions()
     for name, path, extended in LABEL_SETS:
         if sets is None or name in sets:
             result.sets[name] = _score(
@@ -487,7 +491,7 @@ def evaluate(
                 corpus,
                 lexicon,
                 extended=extended,
-                with_model=name in UNSEEN_BY_MODEL,
+                model=model if name in UNSEEN_BY_MODEL else None,
             )
     if verdicts:
         for posting in corpus.values():
@@ -503,7 +507,6 @@ def evaluate(
 
 # --- the learned exceptions ---------------------------------------------------------
 
-EXCEPTION_MODEL = REPO / "content" / "language" / "exception_model.yaml"
 # The label sets the model learns from, each a group of the cross-validation (the
 # extension's labels go with held-out-1, whose postings they come from).
 TRAINING_SETS = (
@@ -525,6 +528,75 @@ POSTING_FOLDS = 5
 POSTING_FOLD_SEED = 1705
 
 
+def occurrence_features(token: Any, entry: Any, glued: Any, lexicon: Any) -> list[str]:
+    """What the learned exceptions read of one occurrence, from the parse the check has:
+    the entry, the word's lemma, part of speech, tag and dependency, the word it attaches
+    to, its children's dependencies, the words either side, the text around it (a
+    heading, a name, legal, benefits or pay text, a clause or predicate describing
+    something), its case and place."""
+    from scoring.language import (
+        _colon_after,
+        _describing_clause,
+        _in_context,
+        _in_predicate,
+        _lemma,
+        _starts_sentence,
+    )
+    from scoring.models.language import CONTEXTS, entry_key
+
+    lemma = _lemma(token)
+    out = [
+        f"entry={entry_key(entry.text)}",
+        f"lemma={lemma}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"lemma_pos={lemma}|{token.pos_}",
+    ]
+    head = token.head
+    if head is not token:
+        out += [f"head={_lemma(head)}", f"head_pos={head.pos_}"]
+    out += sorted({f"child={c.dep_}" for c in token.children})
+    for step, kind in ((-1, "prev"), (1, "next")):
+        i = token.i + step
+        while 0 <= i < len(token.doc) and (token.doc[i].is_punct or token.doc[i].is_space):
+            i += step
+        out.append(f"{kind}={_lemma(token.doc[i]) if 0 <= i < len(token.doc) else '^$'}")
+    out += [f"in={context}" for context in CONTEXTS if _in_context(token, context, glued, lexicon)]
+    if _describing_clause(token) is not None:
+        out.append("in=describing_clause")
+    if head is not token and _in_predicate(head):
+        out.append("in=predicate")
+    out.append("case=upper" if token.is_upper else "case=title" if token.is_title else "case=lower")
+    if _starts_sentence(token):
+        out.append("at=sentence_start")
+    if _colon_after(token):
+        out.append("at=before_colon")
+    return out
+
+
+@dataclass(frozen=True)
+class LearnedExceptions:
+    """The learned exceptions: a logistic regression that reads a word the sense rules
+    leave coded (its features, ``occurrence_features``) and tells whether it is a coded
+    use. Estimated, not adopted: the check itself uses the sense rules alone."""
+
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+    def probability(self, features: tuple[str, ...] | list[str]) -> float:
+        """The probability that the word is a coded use."""
+        import math
+
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def coded(self, features: tuple[str, ...] | list[str]) -> bool:
+        """Whether the word stays coded: its probability reaches the threshold."""
+        return self.probability(features) >= self.threshold
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One labelled occurrence as the check reads it: its features, whether a sense rule
@@ -542,7 +614,7 @@ def occurrences(sets: tuple[tuple[str, tuple[Path, ...]], ...] = TRAINING_SETS) 
     the check's list matching never covers (a capital inside a word: "PandoLogic") has no
     features: the check leaves it alone, and the model neither learns from it nor reads it."""
     from scoring.content import load_content
-    from scoring.language import LowerReading, _list_hits, excepted, occurrence_features
+    from scoring.language import LowerReading, _list_hits, excepted
     from scoring.language_text import unglue
     from scoring.nlp import load_pipeline
 
@@ -609,9 +681,7 @@ def _fit(rows: list[Occurrence]) -> tuple[float, dict[str, float]]:
 
 
 def _probability(bias: float, weights: dict[str, float], row: Occurrence) -> float:
-    from scoring.language import ExceptionModel
-
-    return ExceptionModel(bias, 0.5, weights).probability(row.features)
+    return LearnedExceptions(bias, 0.5, weights).probability(row.features)
 
 
 def _flagged_rows(rows: list[Occurrence], only_flagged: bool) -> list[Occurrence]:
@@ -730,70 +800,43 @@ def _adopt(folds: list[FoldScore]) -> bool:
     )
 
 
-def train(path: Path = EXCEPTION_MODEL) -> list[FoldScore]:
-    """Cross-validate, then fit the model on every label and write it with its method,
-    its threshold and whether it is adopted (``python -m evaluation.language --train``)."""
-    import datetime
-
-    import yaml
-
+def fit_learned_exceptions() -> LearnedExceptions:
+    """The learned exceptions fitted on every label of TRAINING_SETS (deterministic:
+    Newton's method from zero weights), with the threshold chosen leaving one label set
+    out in turn. ``make eval`` fits them on the fly to score the sets they never saw."""
     rows = occurrences()
-    folds = cross_validate(rows)
-    adopted = _adopt(folds)
     threshold = _threshold(rows, _group_folds(rows), only_flagged=False)
     bias, weights = _fit(_flagged_rows(rows, only_flagged=False))
-    clean = next(f for f in folds if f.name == "set held_out_4")
-    verdict = "Adopted" if adopted else "Not adopted (the check uses the sense rules alone)"
-    why = (
-        f"{verdict}: cross-validated, the clean fold (held-out-4, which no sense rule was "
-        f"written from) reads {_fold_line(clean)}. Posting-grouped folds: "
-        + "; ".join(_fold_line(f) for f in folds if f.name.startswith("postings"))
-        + "."
-    )
-    document = {
-        "method": (
-            "Logistic regression with an L2 penalty (weight "
-            f"{L2:g} on every feature, none on the bias), fitted by Newton's method in numpy "
-            "(evaluation/language.py _fit: a convex problem of a few hundred features, "
-            "solved exactly in a few lines, so scikit-learn and its scipy are not needed). "
-            "Rows: every labelled occurrence the check's list matching covers, the words the "
-            "sense rules clear included (they teach the model what is not coded); label 1 "
-            "for coded. Features (scoring.language.occurrence_features) from the check's own "
-            "parse; a feature seen in fewer than "
-            f"{MIN_FEATURE_COUNT} rows gets no weight. Threshold: the highest at which, "
-            "leaving one label set out in turn, the model loses at most "
-            f"{MAX_FOUND_LOSS:.0%} of the coded uses the rules alone find. Applied only to "
-            "the words the sense rules leave coded; below the threshold a word is left alone."
-        ),
-        "labels": [str(p.relative_to(REPO)) for _, paths in TRAINING_SETS for p in paths],
-        "trained": datetime.date.today().isoformat(),
-        "occurrences": len(_flagged_rows(rows, only_flagged=False)),
-        "l2": L2,
-        "threshold": threshold,
-        "adopted": adopted,
-        "why": why,
-        "bias": round(bias, 3),
-        "weights": {name: round(w, 3) for name, w in sorted(weights.items()) if round(w, 3) != 0},
-    }
-    header = (
-        "# Exceptions learned from our labels (statistics derived from the labels: feature\n"
-        "# names and weights, no posting text). Written by `python -m evaluation.language\n"
-        "# --train`; do not edit by hand.\n"
-    )
-    path.write_text(
-        header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=88),
-        encoding="utf-8",
-    )
-    return folds
+    return LearnedExceptions(bias, threshold, weights)
+
+
+def learned_spans(
+    text: str, lexicon: Any, model: LearnedExceptions, nlp: Any
+) -> list[tuple[int, int]]:
+    """The spans the check highlights with the learned exceptions applied after the
+    sense rules (the paper's words only), in the original text."""
+    from scoring.language import LowerReading, _list_hits, excepted
+    from scoring.language_text import unglue
+
+    glued = unglue(text, lexicon.posting.bullet_markers)
+    doc = nlp(glued.text)
+    lower = LowerReading(nlp)
+    out = []
+    for _, start, end, entry in _list_hits(glued.text, lexicon, extended=False):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        token = span.root if span is not None and len(span) else None
+        if token is not None and excepted(token, entry, glued, lexicon, lower) is not None:
+            continue
+        if token is not None and not model.coded(occurrence_features(token, entry, glued, lexicon)):
+            continue
+        out.append(glued.to_original(start, end))
+    return out
 
 
 if __name__ == "__main__":
     import sys
 
-    if sys.argv[1:] == ["--train"]:
-        for fold in train():
-            print(_fold_line(fold))
-    elif sys.argv[1:] == ["--cv"]:
+    if sys.argv[1:] == ["--cv"]:
         for fold in cross_validate(occurrences()):
             print(_fold_line(fold))
     else:

@@ -8,10 +8,9 @@ matches them against spaCy's reading of the text (tagger, parser, entities).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -25,10 +24,8 @@ from scoring.language_issues import Issue, IssueRules, find_issues, load_issue_r
 from scoring.language_text import Unglued, unglue
 from scoring.models.base import ContentError, load_file
 from scoring.models.language import (
-    CONTEXTS,
     EXPLANATION_KEYS,
     Context,
-    ExceptionModelFile,
     ExceptionRule,
     GenderCodedFile,
     entry_key,
@@ -37,14 +34,12 @@ from scoring.models.language import (
 
 __all__ = [
     "CodedWord",
-    "ExceptionModel",
     "GenderLexicon",
     "LanguageReport",
     "PostingRules",
     "check_language",
     "highlight_segments",
     "load_gender_lexicon",
-    "occurrence_features",
 ]
 
 Gender = Literal["masculine", "feminine"]
@@ -52,7 +47,6 @@ Verdict = Literal["masculine-coded", "feminine-coded", "neutral", "too-close-to-
 LengthVerdict = Literal["too-short", "good", "too-long"]
 
 LEXICON_FILE = Path("language") / "gender_coded.yaml"
-EXCEPTION_MODEL_FILE = Path("language") / "exception_model.yaml"
 
 # A word is a run of letters, with apostrophes allowed between letters ("leader's").
 # Hyphens split words; a hyphenated entry ("self-confiden*") is matched on the two
@@ -109,28 +103,6 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class ExceptionModel:
-    """Exceptions learned from our labels: a logistic regression that reads a word the
-    sense rules leave coded (its features, ``occurrence_features``) and tells whether it
-    is a coded use. Applied in plain Python: a sum over the word's few features. Used by
-    default only when ``adopted`` (the content file says whether, and why)."""
-
-    bias: float
-    threshold: float
-    weights: Mapping[str, float]
-    adopted: bool = False
-
-    def probability(self, features: Iterable[str]) -> float:
-        """The probability that the word is a coded use."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def coded(self, features: Iterable[str]) -> bool:
-        """Whether the word stays coded: its probability reaches the threshold."""
-        return self.probability(features) >= self.threshold
-
-
-@dataclass(frozen=True)
 class GenderLexicon:
     """The coded entries, their exceptions, suggestions, verdict wording and the risk rules."""
 
@@ -155,7 +127,6 @@ class GenderLexicon:
     alternatives: Mapping[str, Mapping[str, tuple[str, ...]]]
     issues: IssueRules
     _by_first: Mapping[str, tuple[Entry, ...]] = field(repr=False, compare=False)
-    exception_model: ExceptionModel | None = None
 
 
 @dataclass(frozen=True)
@@ -293,7 +264,6 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
         alternatives=MappingProxyType(alternatives),
         issues=load_issue_rules(root, sources),
         _by_first=MappingProxyType(ordered),
-        exception_model=_load_exception_model(root / EXCEPTION_MODEL_FILE),
     )
     # A suggestion must not swap one coded word for another.
     for key, groups in alternatives.items():
@@ -309,13 +279,6 @@ def load_gender_lexicon(root: Path, sources: Mapping[str, object]) -> GenderLexi
     return lexicon
 
 
-def _load_exception_model(path: Path) -> ExceptionModel:
-    """Read content/language/exception_model.yaml (written by ``python -m
-    evaluation.language --train``)."""
-    doc = load_file(ExceptionModelFile, path)
-    return ExceptionModel(doc.bias, doc.threshold, MappingProxyType(dict(doc.weights)), doc.adopted)
-
-
 # --- checking --------------------------------------------------------------
 
 
@@ -326,14 +289,11 @@ def check_language(
     *,
     level: str | None = None,
     extended: bool = False,
-    learned: bool | None = None,
 ) -> LanguageReport:
     """Find the coded words and the wider risks in a posting, and measure it.
 
     ``level`` is the role slug when known (the builder); otherwise the level is read
     from the posting's title words. ``extended`` adds gender-decoder's words.
-    ``learned`` applies the exceptions learned from our labels (True) or the sense rules
-    alone (False); by default, as the content file says (``adopted``).
     """
     if nlp is None:
         from scoring.nlp import load_pipeline
@@ -341,9 +301,7 @@ def check_language(
         nlp = load_pipeline()
     glued = unglue(text, lexicon.posting.bullet_markers)
     doc = nlp(glued.text)
-    masculine, feminine = find_coded_words(
-        glued, doc, lexicon, extended=extended, nlp=nlp, learned=learned
-    )
+    masculine, feminine = find_coded_words(glued, doc, lexicon, extended=extended, nlp=nlp)
     word_count = sum(1 for chunk in text.split() if any(c.isalnum() for c in chunk))
     verdict, explanation, rates = _verdict(len(masculine), len(feminine), word_count, lexicon)
 
@@ -459,30 +417,19 @@ def find_coded_words(
     *,
     extended: bool = False,
     nlp: Language | None = None,
-    learned: bool | None = None,
 ) -> tuple[list[CodedWord], list[CodedWord]]:
-    """The coded words in reading order, by gender, with the exceptions in context left out:
-    the sense rules first, then the exceptions learned from our labels (``learned``: see
-    ``check_language``).
+    """The coded words in reading order, by gender, with the exceptions in context (the
+    sense rules) left out.
 
     Offsets are in the original text (``glued.original``). With ``nlp``, a capitalized
     word is also read in its line written in lower case (see ``LowerReading``).
     """
     found: dict[Gender, list[CodedWord]] = {"masculine": [], "feminine": []}
     lower = LowerReading(nlp) if nlp is not None else None
-    model = lexicon.exception_model
-    if model is not None and not (model.adopted if learned is None else learned):
-        model = None
     for word, start, end, entry in _list_hits(glued.text, lexicon, extended=extended):
         span = doc.char_span(start, end, alignment_mode="expand")
         token = span.root if span is not None and len(span) else None
         if token is not None and excepted(token, entry, glued, lexicon, lower) is not None:
-            continue
-        if (
-            token is not None
-            and model is not None
-            and not model.coded(occurrence_features(token, entry, glued, lexicon))
-        ):
             continue
         suggestions = _suggest(token, word, entry, lexicon) if entry.gender == "masculine" else ()
         o_start, o_end = glued.to_original(start, end)
@@ -572,45 +519,6 @@ def excepted(
     return None
 
 
-def occurrence_features(
-    token: Token, entry: Entry, glued: Unglued, lexicon: GenderLexicon
-) -> list[str]:
-    """What the learned exceptions read of one occurrence, from the parse the check has:
-    the entry, the word's lemma, part of speech, tag and dependency, the word it attaches
-    to, its children's dependencies, the words either side, the text around it (a
-    heading, a name, legal, benefits or pay text, a clause or predicate describing
-    something), its case and place."""
-    lemma = _lemma(token)
-    out = [
-        f"entry={entry_key(entry.text)}",
-        f"lemma={lemma}",
-        f"pos={token.pos_}",
-        f"tag={token.tag_}",
-        f"dep={token.dep_}",
-        f"lemma_pos={lemma}|{token.pos_}",
-    ]
-    head = token.head
-    if head is not token:
-        out += [f"head={_lemma(head)}", f"head_pos={head.pos_}"]
-    out += sorted({f"child={c.dep_}" for c in token.children})
-    for step, kind in ((-1, "prev"), (1, "next")):
-        i = token.i + step
-        while 0 <= i < len(token.doc) and (token.doc[i].is_punct or token.doc[i].is_space):
-            i += step
-        out.append(f"{kind}={_lemma(token.doc[i]) if 0 <= i < len(token.doc) else '^$'}")
-    out += [f"in={context}" for context in CONTEXTS if _in_context(token, context, glued, lexicon)]
-    if _describing_clause(token) is not None:
-        out.append("in=describing_clause")
-    if head is not token and _in_predicate(head):
-        out.append("in=predicate")
-    out.append("case=upper" if token.is_upper else "case=title" if token.is_title else "case=lower")
-    if _starts_sentence(token):
-        out.append("at=sentence_start")
-    if _colon_after(token):
-        out.append("at=before_colon")
-    return out
-
-
 def _lemma(token: Token) -> str:
     """The word's lemma in lower case. Case does not change a phrase's sense
     ("DECISION MAKERS" are decision makers): a word the tagger reads as a name because
@@ -633,6 +541,15 @@ def _object_lemmas(token: Token) -> set[str]:
     return out
 
 
+def _conjunct_lemmas(token: Token) -> set[str]:
+    """The lemmas of the words the word is coordinated with: its conjuncts, and the word
+    it is a conjunct of ("individuals, foundations and companies")."""
+    out = {_lemma(c) for c in token.children if c.dep_ == "conj"}
+    if token.dep_ == "conj" and token.head is not token:
+        out.add(_lemma(token.head))
+    return out
+
+
 def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: GenderLexicon) -> bool:
     if rule.lemma and _lemma(token) not in rule.lemma:
         return False
@@ -643,6 +560,14 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
     if rule.dep and token.dep_ not in rule.dep:
         return False
     if rule.head_lemma and _lemma(token.head) not in rule.head_lemma:
+        return False
+    if (
+        rule.not_head_lemma
+        and token.head is not token
+        and _lemma(token.head) in rule.not_head_lemma
+    ):
+        return False
+    if rule.conj_lemma and not _conjunct_lemmas(token) & set(rule.conj_lemma):
         return False
     if rule.head_head_lemma and _lemma(token.head.head) not in rule.head_head_lemma:
         return False
@@ -694,6 +619,9 @@ def _in_context(token: Token, context: Context, glued: Unglued, lexicon: GenderL
         }[context]
         sentence = _sentence_in_line(token).lower()
         if context == "boilerplate":
+            # A label run into the legal text after it ("Commitment to Diversity:Acme is an
+            # equal opportunity employer") belongs to it.
+            sentence += " " + _run_into_label(token, glued).lower()
             # The legal text is the sentence's main clause: a clause describing the
             # employer inside it ("an equal opportunity employer that provides a
             # supportive community", "... employer committed to diversity") is the
@@ -703,6 +631,17 @@ def _in_context(token: Token, context: Context, glued: Unglued, lexicon: GenderL
                 sentence = clause.lower()
         return any(re.search(rf"(?<![a-z]){re.escape(m)}", sentence) for m in markers)
     return True
+
+
+def _run_into_label(token: Token, glued: Unglued) -> str:
+    """When the token's line ends in a colon that the text after it was run into
+    ("Team Leadership:Manage a team"), that text's first line; else ""."""
+    text = glued.text
+    end = text.find("\n", token.idx)
+    if end <= 0 or text[end - 1] != ":" or glued.original[glued.origin[end]].isspace():
+        return ""
+    after = text.find("\n", end + 1)
+    return text[end + 1 : len(text) if after < 0 else after]
 
 
 def _in_predicate(noun: Token) -> bool:
@@ -794,10 +733,19 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     colon = text.find(":", line_start, end)
     # The label starts the line or follows a sentence end on it.
     ends = [m.end() for m in re.finditer(r"[.!?]\s", text[line_start : token.idx])]
-    if colon > token.idx and (text[colon + 1 : end].strip() or ends):
+    # Text run into the colon ("Team Leadership:Manage a team") was on the label's line
+    # before the ungluing split it off: the label is an item's lead-in as when a space
+    # follows the colon.
+    run_in = (
+        colon > token.idx
+        and colon + 1 < len(text)
+        and text[colon + 1] == "\n"
+        and not glued.original[glued.origin[colon + 1]].isspace()
+    )
+    if colon > token.idx and (text[colon + 1 : end].strip() or ends or run_in):
         label = text[line_start + (ends[-1] if ends else 0) : colon].strip()
         last = not re.sub(r"\([^)]*\)", "", text[token.idx + len(token.text) : colon]).strip()
-        plural = last and token.tag_ in _PLURAL_TAGS
+        plural = last and _names_parts(token)
         if not (label.isupper() or plural):
             return False
         line = label
@@ -805,9 +753,10 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
         # A line ending in "Plural Section Name:" after other text run into it ("...
         # Company MatchStudent Loan Repayment Program Responsibilities:").
         last = not re.sub(r"\([^)]*\)", "", text[token.idx + len(token.text) : colon]).strip()
-        plural = last and token.tag_ in _PLURAL_TAGS
+        plural = last and _names_parts(token)
     else:
         plural = False
+    sentence_case = False
     if plural:
         # The section name is the run of capitalized words that ends in the token.
         run: list[str] = []
@@ -817,6 +766,11 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
             run.insert(0, w)
         while run and not run[0][:1].isupper():
             run.pop(0)
+        if not run:
+            # A label in sentence case ending in the plural: "Roles and responsibilities:".
+            label = text[line_start + (ends[-1] if ends else 0) : colon].strip()
+            sentence_case = label[:1].isupper()
+            run = label.split() if sentence_case else []
         line = " ".join(run)
     line = re.sub(r"\([^)]*\)", " ", line).strip().rstrip(":").strip()
     line = line.lstrip("#*_ ").rstrip("*_ ")
@@ -825,8 +779,16 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     words = [w for w in re.split(r"[\s:/&,+-]+", line) if w]
     if not words or len(words) > _HEADING_MAX_WORDS:
         return False
+    if sentence_case:
+        return True
     # Every longer word capitalized: "Duties and Responsibilities", "CORE COMPETENCIES".
     return all(w[0].isupper() or len(w) <= 3 for w in words if w[0].isalpha())
+
+
+def _names_parts(token: Token) -> bool:
+    """Whether a label's last word names the posting's parts: a plural, or a word joined
+    to a plural ("Job Requirements and Responsibility")."""
+    return token.tag_ in _PLURAL_TAGS or (token.dep_ == "conj" and token.head.tag_ in _PLURAL_TAGS)
 
 
 def _colon_after(token: Token) -> bool:
@@ -886,7 +848,20 @@ def _in_name(token: Token) -> bool:
         and token.doc[token.i - 1].is_alpha
     ):
         return True
+    if _short_label(token):
+        # A short label before a colon ("Documentation & Analysis:") is a heading or an
+        # item's lead-in, whatever entity the tagger reads in its capitals.
+        return False
     return token.pos_ == "PROPN" and token.ent_type_ in _ORG_ENTITIES and token.ent_iob_ == "I"
+
+
+def _short_label(token: Token) -> bool:
+    """Whether the token stands in a line's first few words, ended by a colon."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    colon = text.find(":", token.idx, len(text) if end < 0 else end)
+    return colon >= 0 and len(text[start:colon].split()) <= _HEADING_MAX_WORDS
 
 
 def _suggest(

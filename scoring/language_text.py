@@ -14,6 +14,12 @@ __all__ = ["Unglued", "unglue"]
 # ("SharePoint", "PandoLogic", "HubSpot") stay whole.
 MIN_GLUED_LEFT = 6
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# A word in lower case run into a capitalized one ("itemsActive communicator",
+# "needsSupporting the team"), or a capitalized word run in after a figure ("10YearsLeading
+# requirements"), is the end of one line and the start of the next: one-word names are
+# capitalized ("SharePoint") or short ("eBay", "iPhone"). The lower-case part must have
+# at least this many letters.
+MIN_RUN_IN_LEFT = 4
 # A sentence or a "Heading:" run into the next capitalized word, list number or dash item.
 _PUNCT_GLUE = re.compile(
     r"(?<=[a-z0-9)][.!?:;])(?=[A-Z]|\d{1,2}[.)]\s)|(?<=[A-Za-z]:)(?=-\s?[A-Za-z])"
@@ -43,7 +49,13 @@ def unglue(text: str, bullet_markers: tuple[str, ...] = ()) -> Unglued:
         start = match.start()
         while start and text[start - 1].isalpha():
             start -= 1
-        if match.start() - start < MIN_GLUED_LEFT:
+        length = match.start() - start
+        run_in = (text[start].islower() and length >= MIN_RUN_IN_LEFT) or (
+            start > 0 and text[start - 1].isdigit()
+        )
+        if length < MIN_GLUED_LEFT:
+            if run_in:
+                cuts.add(match.start())
             continue
         cuts.add(match.start())
         # A capitalized heading glued on both sides ("the base. ResponsibilitiesDevelop")

@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, Field, model_validator
 
 from scoring.models.base import (
-    Bool,
     ContentModel,
     FieldProblem,
     Int,
@@ -26,11 +25,9 @@ __all__ = [
     "CATEGORIES",
     "CONTEXTS",
     "EXPLANATION_KEYS",
-    "FEATURE_KINDS",
     "POS_KEYS",
     "WARNING_FIELDS",
     "Context",
-    "ExceptionModelFile",
     "ExceptionRule",
     "GenderCodedFile",
     "InclusiveFile",
@@ -152,6 +149,12 @@ class ExceptionRule(ContentModel):
     # The lemma of what the word governs: its direct object, or the object of a
     # preposition under it ("stay connected with us" -> "we").
     object_lemma: tuple[Text, ...] = ()
+    # The rule does not hold when the word attaches to a word with one of these lemmas
+    # ("takes the lead": leading, not a sales lead).
+    not_head_lemma: tuple[Text, ...] = ()
+    # The lemma of a word it is coordinated with, either way ("individuals and
+    # organizations", "individual and foundation donors").
+    conj_lemma: tuple[Text, ...] = ()
     # The lemma of the word that the word it attaches to attaches to ("help them make the
     # best decision": decision -> make -> help).
     head_head_lemma: tuple[Text, ...] = ()
@@ -189,6 +192,7 @@ class ExceptionRule(ContentModel):
             self.child_dep,
             self.child_lemma,
             self.object_lemma,
+            self.conj_lemma,
             self.head_dep,
             self.head_head_lemma,
             self.head_child_dep,
@@ -313,54 +317,6 @@ class GenderCodedFile(ContentModel):
                         f"is not a part of speech ({', '.join(POS_KEYS)})",
                     )
         return self
-
-
-# The kinds of feature the learned exception model reads ("lemma=competition", "in=heading").
-FEATURE_KINDS = (
-    "entry",
-    "lemma",
-    "pos",
-    "tag",
-    "dep",
-    "lemma_pos",
-    "head",
-    "head_pos",
-    "child",
-    "prev",
-    "next",
-    "in",
-    "case",
-    "at",
-)
-
-
-def _feature_weights(weights: dict[str, float]) -> dict[str, float]:
-    for name in weights:
-        kind, sep, value = name.partition("=")
-        if not sep or not value or kind not in FEATURE_KINDS:
-            raise FieldProblem(
-                name, f"is not a feature (kind=value, kinds: {', '.join(FEATURE_KINDS)})"
-            )
-    return weights
-
-
-class ExceptionModelFile(ContentModel):
-    """content/language/exception_model.yaml: a logistic regression, learned from our
-    labels, that reads a word the sense rules leave coded and tells whether it is a coded
-    use. Statistics derived from the labels (no posting text)."""
-
-    method: Text
-    labels: tuple[Text, ...] = Field(min_length=1)
-    trained: Text
-    occurrences: Int = Field(ge=1)
-    l2: Number = Field(gt=0)
-    # A word whose probability of a coded use is below this is left alone.
-    threshold: Number = Field(gt=0, lt=1)
-    # Whether the check applies it by default, and why (the cross-validated figures).
-    adopted: Bool
-    why: Text
-    bias: Number
-    weights: Annotated[dict[Text, Number], AfterValidator(_feature_weights)]
 
 
 # --- inclusive.yaml -------------------------------------------------------------------------
