@@ -59,14 +59,15 @@ Method (the figures ``make eval`` prints, for each label set apart):
   the same seeded order, near-duplicates left out, taken until 155 candidates
   (``python -m evaluation.language 4``): 168 in 21 postings (117 coded, 51 not), labelled
   the same way and committed before the check was run on them; measured once, as
-  committed: found 96.6% (113 of 117), suppressed 68.6% (35 of 51). No sense rule has
-  been written from it since.
-- **Learned exceptions** (``python -m evaluation.language --train``, written to
-  ``content/language/exception_model.yaml``): adding rules one sample at a time had
+  committed: found 96.6% (113 of 117), suppressed 68.6% (35 of 51). It has since been
+  used as development data, with the fifth set (below).
+- **Learned exceptions** (``LearnedExceptions``, fitted on the fly by
+  ``fit_learned_exceptions``; ``python -m evaluation.language --cv`` prints the
+  cross-validation): adding rules one sample at a time had
   flattened out, so a logistic regression (L2 penalty 1, Newton's method in numpy) learns,
   from every labelled occurrence of the five sets above and the extension labels (1,035
   the list matching covers), whether a word is a coded use, from features of the check's
-  own parse (``scoring.language.occurrence_features``: the entry, the lemma, part of
+  own parse (``occurrence_features``: the entry, the lemma, part of
   speech, tag and dependency, the word it attaches to, its children, the words either
   side, heading / name / legal / benefits / pay text, a describing clause or predicate,
   case and place). It would be applied only to words the sense rules leave coded. Its
@@ -75,9 +76,13 @@ Method (the figures ``make eval`` prints, for each label set apart):
   out and in five folds grouped by posting (``--cv``): on held-out-4, the one fold no
   sense rule was written from, rules alone 96.6% / 68.6%, rules and model 95.7% / 68.6%;
   over the posting folds the model clears 1 more false alarm and loses 5 coded uses. So it
-  is not adopted (``adopted: false``): the check uses the sense rules alone, and the model
-  is scored on the fifth set only, which it never saw.
-- **Fifth held-out labels** (``language_heldout5.csv``, ``held_out_5_blind``): the
+  is not adopted: the check uses the sense rules alone, and the model is no part of the
+  product (it lived in ``content/language/exception_model.yaml`` until the sixth round).
+  ``make eval`` fits it on those same labels (deterministic: Newton's method from zero
+  weights, the threshold chosen leaving one set out) and scores it, after the sense rules
+  of the day, on the fifth and sixth sets, which it never saw (the ``with learned
+  exceptions`` rows).
+- **Fifth held-out labels** (``language_heldout5.csv``, ``held_out_5``): the
   sales and client-facing titles being used up, postings of any title that no earlier
   label file touches, in an order drawn with seed 1705, a posting repeating more than 30%
   of any labelled posting's 8-word runs left out, taken until 155 candidates (``python -m
@@ -87,7 +92,29 @@ Method (the figures ``make eval`` prints, for each label set apart):
   found 94.7% (89 of 94), suppressed 42.2% (27 of 64); rules and learned exceptions 91.5%
   (86 of 94), 43.8% (28 of 64). This is the blind figure: on postings outside sales
   (an early-childhood education director, a fundraiser, engineers, a paralegal) children
-  as pupils and individuals as donors make most of the false alarms.
+  as pupils and individuals as donors make most of the false alarms. The fourth and fifth
+  sets have since been used as development data: the rules that cleared their errors are
+  stated by sense (children and childhood as the people a job serves; individuals beside
+  organisations or as a kind of donor; the benefits rule on the adjective "individual"
+  only; supporters and support asked for; a response named by the event it answers; "the
+  competition" as rivals; connecting goals or data; a thought leader; "takes the lead";
+  responsible for a cost; lead management; time-sensitive; autonomous or connected
+  machines; active records; a sentence-case heading, an item's lead-in run into its text,
+  a short label is no name; words run into the line before are split) and checked on all
+  six sets: held-out-4 100% / 88.2%, held-out-5 98.9% / 90.6%. Labels that disagree
+  between sets were left as labelled (a disclaimer's "responsibilities" is coded in the
+  development labels and not in held-out-4; "individuals" served is coded in held-out-1
+  and not in held-out-4), so no rule was written for them.
+- **Sixth held-out labels** (``language_heldout6.csv``, ``held_out_6_blind``): postings
+  of any title no earlier label file touches, in an order drawn with seed 1706, the same
+  near-duplicate rule, taken until 155 candidates (``python -m evaluation.language 6``):
+  155 in 18 postings (108 coded, 47 not), labelled the same way and committed before the
+  check or this evaluation was run on them; measured once, as committed: found 100% (108
+  of 108), suppressed 76.6% (36 of 47); with the learned exceptions the same. This is the
+  blind figure. What remains: applicants' "responses" to the ad, a disclaimer's
+  "responsibilities", a certificate's name (Basic Life Support), a patient's
+  "understanding", individuals who are patients or the public, "support" of fees as a
+  benefit, things that "work together", wiring "connections", a physical "force".
 - **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
   gender-decoder's additions in the same postings (its own entries, not the paper's
   words it repeats), labelled by the same rule for the trait the word names; scored on
@@ -144,6 +171,10 @@ HELD_OUT_4_MIN_CANDIDATES = 155
 HELD_OUT_5 = REPO / "evaluation" / "labels" / "language_heldout5.csv"
 HELD_OUT_5_SEED = 1705
 HELD_OUT_5_MIN_CANDIDATES = 155
+# The sixth, drawn once the fifth had been used to develop the rules: any title again.
+HELD_OUT_6 = REPO / "evaluation" / "labels" / "language_heldout6.csv"
+HELD_OUT_6_SEED = 1706
+HELD_OUT_6_MIN_CANDIDATES = 155
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
 NEAR_DUPLICATE_SHARE = 0.3
@@ -243,7 +274,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     touch and that repeat none of their postings, in the seeded order, taken until they
     hold the sample's minimum of candidates. Sample 1 excludes the development labels;
     sample 2 the development and the first held-out labels; sample 3 those and the second;
-    sample 4 those and the third; sample 5 every earlier file, and any title."""
+    sample 4 those and the third; samples 5 and 6 every earlier file, and any title."""
     import random
 
     used: tuple[Path, ...]
@@ -257,9 +288,12 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     elif sample == 4:
         used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3)
         seed, minimum = HELD_OUT_4_SEED, HELD_OUT_4_MIN_CANDIDATES
-    else:
+    elif sample == 5:
         used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4)
         seed, minimum = HELD_OUT_5_SEED, HELD_OUT_5_MIN_CANDIDATES
+    else:
+        used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
+        seed, minimum = HELD_OUT_6_SEED, HELD_OUT_6_MIN_CANDIDATES
     # Sample 5 takes any title (the sales and client-facing pools are used up) and
     # leaves out near-duplicates of every labelled posting, whatever its title.
     pool = [p for p in postings() if sample >= 5 or sales_posting(p)]
@@ -291,7 +325,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
 
 def print_candidates(context: int = 100, sample: int = 1) -> None:
     """For labelling: each held-out candidate in its context, with no verdict of the check
-    (samples 2 to 5: the paper's words only)."""
+    (samples 2 to 6: the paper's words only)."""
     from scoring.content import load_content
 
     lexicon = load_content().gender
@@ -352,11 +386,12 @@ LABEL_SETS = (
     ("held_out_2", HELD_OUT_2, False),
     ("held_out_3", HELD_OUT_3, False),
     ("held_out_4", HELD_OUT_4, False),
-    ("held_out_5_blind", HELD_OUT_5, False),
+    ("held_out_5", HELD_OUT_5, False),
+    ("held_out_6_blind", HELD_OUT_6, False),
 )
 # The sets the learned exceptions never saw, scored with them too (on the others the
 # figure would be the model reading its own training labels).
-UNSEEN_BY_MODEL = ("held_out_5_blind",)
+UNSEEN_BY_MODEL = ("held_out_5", "held_out_6_blind")
 
 
 def _share(n: int, d: int) -> float | None:
@@ -837,7 +872,9 @@ if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] == ["--cv"]:
-        for fold in cross_validate(occurrences()):
+        folds = cross_validate(occurrences())
+        for fold in folds:
             print(_fold_line(fold))
+        print("adopt" if _adopt(folds) else "not adopted: the check uses the sense rules alone")
     else:
         print_candidates(sample=int(sys.argv[1]) if len(sys.argv) > 1 else 1)
