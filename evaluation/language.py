@@ -506,10 +506,13 @@ def _score(
 
 
 def evaluate(
-    analyzer: object = None, verdicts: bool = True, sets: tuple[str, ...] | None = None
+    analyzer: object = None,
+    verdicts: bool = True,
+    sets: tuple[str, ...] | None = None,
+    learned: bool = True,
 ) -> LanguageResult:
     """Score the check against each label set (or those named); with ``verdicts``, over
-    every posting too."""
+    every posting too; with ``learned``, the learned exceptions on the sets they never saw."""
     from scoring.content import load_content
     from scoring.language import check_language
 
@@ -517,7 +520,7 @@ def evaluate(
     corpus = {p.job_id: p for p in postings()}
     result = LanguageResult()
     model = None
-    if any(sets is None or name in sets for name in UNSEEN_BY_MODEL):
+    if learned and any(sets is None or name in sets for name in UNSEEN_BY_MODEL):
         model = fit_learned_exceptions()
     for name, path, extended in LABEL_SETS:
         if sets is None or name in sets:

@@ -65,16 +65,20 @@ MIN_HELD_OUT_2_FALSE_ALARMS_SUPPRESSED = 0.95
 # the rules: both targets met.
 MIN_HELD_OUT_3_CODED_USES_FOUND = 0.95
 MIN_HELD_OUT_3_FALSE_ALARMS_SUPPRESSED = 0.95
-# The fourth held-out labels, measured blind once (0.966 / 0.686); no sense rule was
-# written from them since (the learned exceptions were fitted on them, not adopted).
-MIN_HELD_OUT_4_CODED_USES_FOUND = 0.96
-MIN_HELD_OUT_4_FALSE_ALARMS_SUPPRESSED = 0.68
-# The fifth held-out labels, blind (postings of any title, committed before the check was
-# run on them, measured once): found 0.947, suppressed 0.422, both short of 0.95: these
-# floors hold the levels reached, the gap stated in the README. Raise them as the check
-# improves; never lower them.
-MIN_BLIND_CODED_USES_FOUND = 0.94
-MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.42
+# The fourth held-out labels, measured blind once (0.966 / 0.686), then used to develop
+# the rules (1.0 / 0.882): the levels reached.
+MIN_HELD_OUT_4_CODED_USES_FOUND = 0.99
+MIN_HELD_OUT_4_FALSE_ALARMS_SUPPRESSED = 0.88
+# The fifth held-out labels, measured blind once (0.947 / 0.422), then used to develop
+# the rules (0.989 / 0.906): the levels reached.
+MIN_HELD_OUT_5_CODED_USES_FOUND = 0.98
+MIN_HELD_OUT_5_FALSE_ALARMS_SUPPRESSED = 0.90
+# The sixth held-out labels, blind (postings of any title, committed before the check was
+# run on them, measured once): found 1.0, suppressed 0.766, the second short of 0.95:
+# these floors hold the levels reached, the gap stated in the README. Raise them as the
+# check improves; never lower them.
+MIN_BLIND_CODED_USES_FOUND = 0.99
+MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.76
 # gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
 MIN_EXTENSION_CODED_USES_FOUND = 0.95
 MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
@@ -87,7 +91,7 @@ def language_figures() -> dict[str, Any]:
         pytest.skip(reason)
     from evaluation import language
 
-    return language.evaluate(verdicts=False).figures()
+    return language.evaluate(verdicts=False, learned=False).figures()
 
 
 @pytest.mark.parametrize(
@@ -119,7 +123,13 @@ def language_figures() -> dict[str, Any]:
             MIN_HELD_OUT_4_FALSE_ALARMS_SUPPRESSED,
         ),
         (
-            "held_out_5_blind",
+            "held_out_5",
+            150,
+            MIN_HELD_OUT_5_CODED_USES_FOUND,
+            MIN_HELD_OUT_5_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_6_blind",
             150,
             MIN_BLIND_CODED_USES_FOUND,
             MIN_BLIND_FALSE_ALARMS_SUPPRESSED,
