@@ -118,6 +118,20 @@ def test_requirements_not_boilerplate(analyzer: ResumeAnalyzer) -> None:
     assert not any("dental" in term or "veteran" in term for term in terms)
 
 
+def test_legal_text_wrapped_over_lines_asks_for_nothing(analyzer: ResumeAnalyzer) -> None:
+    posting = (
+        "Requirements\n- Experience with Salesforce\n"
+        "Nice to have\n- Experience selling to clinics\n\n"
+        "We are an equal opportunity employer and consider all applicants without regard to\n"
+        "race, religion, sex, national origin, age, veteran status or disability.\n"
+        "Benefits\nDental and vision."
+    )
+    terms = {t["term"].lower() for t in match(analyzer, ACCOUNTANT, posting)["terms"]}
+    assert "salesforce" in terms and any("clinic" in term for term in terms)
+    for word in ("race", "religion", "sex", "national origin", "age", "veteran", "disability"):
+        assert not any(word in term.split() or word == term for term in terms), word
+
+
 def test_no_cap_cuts_a_requirement(analyzer: ResumeAnalyzer) -> None:
     duties = "\n".join(
         f"- Coordinate {thing} reviews" for thing in ("budget", "vendor", "audit", "safety") * 10
