@@ -76,6 +76,8 @@ _DESCRIBING_CLAUSES = {"relcl", "acl"}
 # Dependencies that keep a noun inside the phrase it belongs to (for _in_predicate).
 _INSIDE_PHRASE = {"pobj", "prep", "conj", "appos", "compound", "nmod", "poss"}
 _PART_OF = {"of", "among"}
+# An abbreviation in brackets right after a capitalized phrase: "(BLS)", "(KPIs)".
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,8})s?\)")
 
 
 @dataclass(frozen=True)
@@ -825,7 +827,7 @@ def _in_name(token: Token) -> bool:
         # A verb with an object is an action, whatever entity the tagger puts it in
         # ("Supporting our Small Business Sales Specialist" on a line run into the last).
         return False
-    if token.ent_type_ in _NAME_ENTITIES:
+    if token.ent_type_ in _NAME_ENTITIES or _spelled_by_initials(token):
         return True
     # A capitalized phrase the tagger reads as a proper name inside a lower-case sentence
     # ("awarded Trusted Carrier by the Department"): an award, a programme or a product.
@@ -853,6 +855,29 @@ def _in_name(token: Token) -> bool:
         # item's lead-in, whatever entity the tagger reads in its capitals.
         return False
     return token.pos_ == "PROPN" and token.ent_type_ in _ORG_ENTITIES and token.ent_iob_ == "I"
+
+
+def _spelled_by_initials(token: Token) -> bool:
+    """Whether the token is one of the capitalized words whose initials the abbreviation in
+    brackets after them spells ("Current Basic Life Support (BLS)", "Key Performance
+    Indicators (KPIs)"): the name of a certificate, a course or a programme."""
+    doc = token.doc
+    if not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    last = token.i
+    while last + 1 < len(doc) and doc[last + 1].is_alpha and doc[last + 1].text[:1].isupper():
+        last += 1
+    brackets = _INITIALS.match(doc.text, doc[last].idx + len(doc[last].text))
+    if brackets is None:
+        return False
+    letters = brackets.group(1)
+    first = last + 1 - len(letters)
+    if first < 0 or first > token.i:
+        return False
+    words = doc[first : last + 1]
+    return all(w.is_alpha and w.text[:1].isupper() for w in words) and letters == "".join(
+        w.text[0] for w in words
+    )
 
 
 def _short_label(token: Token) -> bool:

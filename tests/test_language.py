@@ -239,6 +239,46 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Prioritize work itemsActive communicator and team player", ["Active"]),
         ("Years of experience - 10YearsLeading requirements sessions", ["Leading"]),
         ("Order office supply needsSupporting the practitioner daily", ["Supporting"]),
+        # Seventh round. A disclaimer that the list of duties is incomplete is legal text;
+        # other duties as assigned are duties of the job.
+        ("This summary is not an exhaustive list of all responsibilities of the role.", []),
+        ("Duties and responsibilities may change with or without notice.", []),
+        ("Perform other duties and responsibilities as assigned.", ["responsibilities"]),
+        # Individuals the job serves or meets; individuals sought stay coded.
+        ("Provide friendly support to these individuals every day.", ["support"]),
+        ("Our clinic provides treatment to individuals in recovery.", []),
+        ("Our programs impact individuals in every county.", []),
+        ("Build rapport with a wide variety of individuals.", []),
+        ("Work with high-net-worth individuals on their estates.", []),
+        ("We consider each individual's unique needs.", []),
+        ("We look for individuals who love to sell.", ["individuals"]),
+        ("Guide a diverse group of individuals toward a shared goal.", ["individuals"]),
+        # Responses to the posting are applications; responses the job gives stay coded.
+        ("We received many responses to this posting.", []),
+        ("We are getting a lot of generic responses to this.", []),
+        ("Please include the code word in your response.", []),
+        ("Your response to customer questions must be quick.", ["response"]),
+        # A deficit described of the people served.
+        ("Our patients may have a limited understanding of medical terms.", []),
+        ("You have a deep understanding of logistics.", ["understanding"]),
+        # Support as money paid, a benefit offered, or a document.
+        ("We offer support of licensing fees and training.", []),
+        ("The company supports work/life balance for every employee.", []),
+        ("Update the support documentation for each release.", []),
+        ("Support the sales team with weekly reports.", ["Support"]),
+        # Physical senses: wiring, an encrypted link, a force in pounds, a contact person.
+        ("Ensure accurate wiring connections on every panel.", []),
+        ("Never use public wifi, even if the connection is encrypted.", []),
+        ("Ask your connection at Acme about referrals.", []),
+        ("Make genuine connections with customers.", ["connections"]),
+        ("Exert up to 40 pounds of force occasionally.", []),
+        ("We are a disruptive force in the industry.", ["force"]),
+        # A name the abbreviation after it spells (a certificate).
+        ("Hold a current Basic Life Support (BLS) certificate.", []),
+        ("Offer support (SLA based) to the accounts.", ["support"]),
+        # Adjectives describing a compound that names a case or a product.
+        ("Handle active plaintiff Personal Injury litigation for the firm.", []),
+        ("We are the first autonomous property management solution.", []),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
