@@ -80,7 +80,7 @@ Method (the figures ``make eval`` prints, for each label set apart):
   product (it lived in ``content/language/exception_model.yaml`` until the sixth round).
   ``make eval`` fits it on those same labels (deterministic: Newton's method from zero
   weights, the threshold chosen leaving one set out) and scores it, after the sense rules
-  of the day, on the fifth and sixth sets, which it never saw (the ``with learned
+  of the day, on the fifth, sixth and seventh sets, which it never saw (the ``with learned
   exceptions`` rows).
 - **Fifth held-out labels** (``language_heldout5.csv``, ``held_out_5``): the
   sales and client-facing titles being used up, postings of any title that no earlier
@@ -104,16 +104,41 @@ Method (the figures ``make eval`` prints, for each label set apart):
   six sets: held-out-4 100% / 88.2%, held-out-5 98.9% / 90.6%. Labels that disagreed
   between sets (a disclaimer's "responsibilities"; "individuals" served) were left as
   labelled then, and decided by the rubric in the seventh round (see **Labels**).
-- **Sixth held-out labels** (``language_heldout6.csv``, ``held_out_6_blind``): postings
+- **Sixth held-out labels** (``language_heldout6.csv``, ``held_out_6``): postings
   of any title no earlier label file touches, in an order drawn with seed 1706, the same
   near-duplicate rule, taken until 155 candidates (``python -m evaluation.language 6``):
   155 in 18 postings (108 coded, 47 not), labelled the same way and committed before the
   check or this evaluation was run on them; measured once, as committed: found 100% (108
-  of 108), suppressed 76.6% (36 of 47); with the learned exceptions the same. This is the
-  blind figure. What remains: applicants' "responses" to the ad, a disclaimer's
-  "responsibilities", a certificate's name (Basic Life Support), a patient's
-  "understanding", individuals who are patients or the public, "support" of fees as a
-  benefit, things that "work together", wiring "connections", a physical "force".
+  of 108), suppressed 76.6% (36 of 47); with the learned exceptions the same. It has
+  since been used as development data, with the errors left on the fourth and fifth
+  sets and the rows relabelled in the seventh round (see **Labels**): the rules that
+  cleared them are stated by sense (a disclaimer that the list of duties is incomplete;
+  individuals given a service, served, treated or affected, "a variety of individuals",
+  individuals named by their means, each individual's needs, individuals beside accounts
+  or markets; responses to the posting, responses received, "your response" answering
+  nothing; a limited understanding; support of fees, support of work/life balance,
+  support documentation; wiring or pipe connections, an encrypted connection, a
+  connection at a company; force in pounds; a capitalized phrase its bracketed initials
+  spell, "Basic Life Support (BLS)"; an organisation's capitalized adjective; an
+  adjective on a compound naming a machine or a case; "base salary is determined") and
+  checked on all seven sets: found / suppressed, after the relabelling, development
+  99.6% / 97.0% -> 99.6% / 100%, held-out-1 99.3% / 90.8% -> 99.3% / 96.1%, held-out-3
+  100% / 96.0% -> 100% / 100%, held-out-4 100% / 88.2% -> 100% / 98.0%, held-out-5
+  98.9% / 90.6% -> 98.9% / 100%, held-out-6 100% / 76.6% -> 100% / 97.9%; no coded use
+  lost on any set. Left: things that "work together" (their subject is not people).
+- **Seventh held-out labels** (``language_heldout7.csv``, ``held_out_7_blind``):
+  postings of any title no earlier label file touches, in an order drawn with seed 1707,
+  the same near-duplicate rule, taken until 155 candidates (``python -m
+  evaluation.language 7``): 192 in 16 postings (139 coded, 53 not), labelled by the
+  rubric with the seventh round's decisions and committed before the check or this
+  evaluation was run on them; measured once, as committed: found 95.7% (133 of 139),
+  suppressed 77.4% (41 of 53); with the learned exceptions 94.2% / 79.2%. This is the
+  blind figure. What remains: job titles read as headings or names ("Services Tech
+  Lead", "SAP Logistics Analyst"), duties after a label ("Essential Functions: Responds"),
+  "competitive salary" in a benefits list, and other senses: a claim with "no response",
+  commitments and approvals obtained, supporting documents, "in connection with", a quiet
+  room, a network's autonomy, management's decision-making, intellectual capital, an
+  active clearance, an offer dependent on qualifications, a heading run into its text.
 - **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
   gender-decoder's additions in the same postings (its own entries, not the paper's
   words it repeats), labelled by the same rule for the trait the word names; scored on
@@ -184,6 +209,10 @@ HELD_OUT_5_MIN_CANDIDATES = 155
 HELD_OUT_6 = REPO / "evaluation" / "labels" / "language_heldout6.csv"
 HELD_OUT_6_SEED = 1706
 HELD_OUT_6_MIN_CANDIDATES = 155
+# The seventh, drawn once the sixth had been used to develop the rules: any title again.
+HELD_OUT_7 = REPO / "evaluation" / "labels" / "language_heldout7.csv"
+HELD_OUT_7_SEED = 1707
+HELD_OUT_7_MIN_CANDIDATES = 155
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
 NEAR_DUPLICATE_SHARE = 0.3
@@ -283,7 +312,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     touch and that repeat none of their postings, in the seeded order, taken until they
     hold the sample's minimum of candidates. Sample 1 excludes the development labels;
     sample 2 the development and the first held-out labels; sample 3 those and the second;
-    sample 4 those and the third; samples 5 and 6 every earlier file, and any title."""
+    sample 4 those and the third; samples 5 to 7 every earlier file, and any title."""
     import random
 
     used: tuple[Path, ...]
@@ -300,9 +329,12 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     elif sample == 5:
         used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4)
         seed, minimum = HELD_OUT_5_SEED, HELD_OUT_5_MIN_CANDIDATES
-    else:
+    elif sample == 6:
         used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
         seed, minimum = HELD_OUT_6_SEED, HELD_OUT_6_MIN_CANDIDATES
+    else:
+        used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
+        seed, minimum = HELD_OUT_7_SEED, HELD_OUT_7_MIN_CANDIDATES
     # Sample 5 takes any title (the sales and client-facing pools are used up) and
     # leaves out near-duplicates of every labelled posting, whatever its title.
     pool = [p for p in postings() if sample >= 5 or sales_posting(p)]
@@ -334,7 +366,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
 
 def print_candidates(context: int = 100, sample: int = 1) -> None:
     """For labelling: each held-out candidate in its context, with no verdict of the check
-    (samples 2 to 6: the paper's words only)."""
+    (samples 2 to 7: the paper's words only)."""
     from scoring.content import load_content
 
     lexicon = load_content().gender
@@ -396,11 +428,12 @@ LABEL_SETS = (
     ("held_out_3", HELD_OUT_3, False),
     ("held_out_4", HELD_OUT_4, False),
     ("held_out_5", HELD_OUT_5, False),
-    ("held_out_6_blind", HELD_OUT_6, False),
+    ("held_out_6", HELD_OUT_6, False),
+    ("held_out_7_blind", HELD_OUT_7, False),
 )
 # The sets the learned exceptions never saw, scored with them too (on the others the
 # figure would be the model reading its own training labels).
-UNSEEN_BY_MODEL = ("held_out_5", "held_out_6_blind")
+UNSEEN_BY_MODEL = ("held_out_5", "held_out_6", "held_out_7_blind")
 
 
 def _share(n: int, d: int) -> float | None:

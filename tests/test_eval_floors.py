@@ -66,19 +66,23 @@ MIN_HELD_OUT_2_FALSE_ALARMS_SUPPRESSED = 0.95
 MIN_HELD_OUT_3_CODED_USES_FOUND = 0.95
 MIN_HELD_OUT_3_FALSE_ALARMS_SUPPRESSED = 0.95
 # The fourth held-out labels, measured blind once (0.966 / 0.686), then used to develop
-# the rules (1.0 / 0.882): the levels reached.
+# the rules (1.0 / 0.980): the levels reached.
 MIN_HELD_OUT_4_CODED_USES_FOUND = 0.99
-MIN_HELD_OUT_4_FALSE_ALARMS_SUPPRESSED = 0.88
+MIN_HELD_OUT_4_FALSE_ALARMS_SUPPRESSED = 0.98
 # The fifth held-out labels, measured blind once (0.947 / 0.422), then used to develop
-# the rules (0.989 / 0.906): the levels reached.
+# the rules (0.989 / 1.0): the levels reached.
 MIN_HELD_OUT_5_CODED_USES_FOUND = 0.98
-MIN_HELD_OUT_5_FALSE_ALARMS_SUPPRESSED = 0.90
-# The sixth held-out labels, blind (postings of any title, committed before the check was
-# run on them, measured once): found 1.0, suppressed 0.766, the second short of 0.95:
-# these floors hold the levels reached, the gap stated in the README. Raise them as the
-# check improves; never lower them.
-MIN_BLIND_CODED_USES_FOUND = 0.99
-MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.76
+MIN_HELD_OUT_5_FALSE_ALARMS_SUPPRESSED = 0.99
+# The sixth held-out labels, measured blind once (1.0 / 0.766), then used to develop the
+# rules (1.0 / 0.979): the levels reached.
+MIN_HELD_OUT_6_CODED_USES_FOUND = 0.99
+MIN_HELD_OUT_6_FALSE_ALARMS_SUPPRESSED = 0.97
+# The seventh held-out labels, blind (postings of any title, committed before the check
+# was run on them, measured once): found 0.957, suppressed 0.774, the second short of
+# 0.95: these floors hold the levels reached, the gap stated in the README. Raise them as
+# the check improves; never lower them.
+MIN_BLIND_CODED_USES_FOUND = 0.95
+MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.77
 # gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
 MIN_EXTENSION_CODED_USES_FOUND = 0.95
 MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
@@ -129,7 +133,13 @@ def language_figures() -> dict[str, Any]:
             MIN_HELD_OUT_5_FALSE_ALARMS_SUPPRESSED,
         ),
         (
-            "held_out_6_blind",
+            "held_out_6",
+            150,
+            MIN_HELD_OUT_6_CODED_USES_FOUND,
+            MIN_HELD_OUT_6_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_7_blind",
             150,
             MIN_BLIND_CODED_USES_FOUND,
             MIN_BLIND_FALSE_ALARMS_SUPPRESSED,
