@@ -543,6 +543,31 @@ def _object_lemmas(token: Token) -> set[str]:
     return out
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_COMPOUND_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def _subject_lemmas(token: Token) -> set[str]:
+    """The lemmas of what the word is said of: its own subject, or, for a complement of
+    a verb ("the offer will be dependent on ..."), the verb's subject."""
+    own = {_lemma(c) for c in token.children if c.dep_ in _SUBJECTS}
+    if own or token.dep_ not in {"acomp", "attr", "xcomp", "oprd"} or token.head is token:
+        return own
+    return {_lemma(c) for c in token.head.children if c.dep_ in _SUBJECTS}
+
+
+def _compound_lemmas(token: Token) -> set[str]:
+    """The lemmas of the other words of the compound the word stands in: the noun it
+    modifies, and that noun's other modifiers ("Active TS/SCI Clearance")."""
+    if token.dep_ not in _COMPOUND_DEPS or token.head is token:
+        return set()
+    out = {_lemma(token.head)}
+    out.update(
+        _lemma(c) for c in token.head.children if c is not token and c.dep_ in _COMPOUND_DEPS
+    )
+    return out
+
+
 def _conjunct_lemmas(token: Token) -> set[str]:
     """The lemmas of the words the word is coordinated with: its conjuncts, and the word
     it is a conjunct of ("individuals, foundations and companies")."""
@@ -604,6 +629,10 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
         return False
     if rule.not_next_lemma and _neighbour_in(token, 1, rule.not_next_lemma):
         return False
+    if rule.subject_lemma and not _subject_lemmas(token) & set(rule.subject_lemma):
+        return False
+    if rule.sibling_lemma and not _compound_lemmas(token) & set(rule.sibling_lemma):
+        return False
     return rule.context is None or _in_context(token, rule.context, glued, lexicon)
 
 
@@ -631,7 +660,9 @@ def _in_context(token: Token, context: Context, glued: Unglued, lexicon: GenderL
             clause = _describing_clause(token)
             if clause is not None:
                 sentence = clause.lower()
-        return any(re.search(rf"(?<![a-z]){re.escape(m)}", sentence) for m in markers)
+        # A marker before a colon is a section label ("Essential Functions: Responds
+        # to ..."), the duties it introduces, not the legal phrase.
+        return any(re.search(rf"(?<![a-z]){re.escape(m)}(?!\s*:)", sentence) for m in markers)
     return True
 
 
@@ -733,6 +764,10 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     # Package: ...") is content, and so is a singular label ("Commute Commitment: ...").
     end = len(text) if line_end < 0 else line_end
     colon = text.find(":", line_start, end)
+    if 0 <= colon < token.idx:
+        # A label later on a line that holds an earlier one ("Job Description: ...
+        # problem solver Duties and responsibility: Maintain"): the colon after the token.
+        colon = text.find(":", token.idx, end)
     # The label starts the line or follows a sentence end on it.
     ends = [m.end() for m in re.finditer(r"[.!?]\s", text[line_start : token.idx])]
     # Text run into the colon ("Team Leadership:Manage a team") was on the label's line
@@ -746,7 +781,12 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     )
     if colon > token.idx and (text[colon + 1 : end].strip() or ends or run_in):
         label = text[line_start + (ends[-1] if ends else 0) : colon].strip()
-        last = not re.sub(r"\([^)]*\)", "", text[token.idx + len(token.text) : colon]).strip()
+        between = re.sub(r"\([^)]*\)", "", text[token.idx + len(token.text) : colon]).split()
+        # The token ends a section name, or one run into a second label whose words are
+        # all capitalized ("Primary Duties and Responsibilities Essential Functions:").
+        last = not between or (
+            len(between) <= 3 and token.text[:1].isupper() and all(w[:1].isupper() for w in between)
+        )
         plural = last and _names_parts(token)
         if not (label.isupper() or plural):
             return False
@@ -762,7 +802,9 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     if plural:
         # The section name is the run of capitalized words that ends in the token.
         run: list[str] = []
-        for w in reversed(text[line_start : token.idx + len(token.text)].split()):
+        for w in reversed(
+            text[line_start + (ends[-1] if ends else 0) : token.idx + len(token.text)].split()
+        ):
             if not (w[:1].isupper() or w in {"&", "and", "of"}):
                 break
             run.insert(0, w)
@@ -773,6 +815,11 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
             label = text[line_start + (ends[-1] if ends else 0) : colon].strip()
             sentence_case = label[:1].isupper()
             run = label.split() if sentence_case else []
+            if len(run) > _HEADING_MAX_WORDS:
+                # The label run into the item before it, whose line end was lost
+                # ("... problem solver Duties and responsibility: Maintain"): the label
+                # is its capitalized first word and the joining words after it.
+                run = _sentence_case_label(text[line_start:colon].split())
         line = " ".join(run)
     line = re.sub(r"\([^)]*\)", " ", line).strip().rstrip(":").strip()
     line = line.lstrip("#*_ ").rstrip("*_ ")
@@ -785,6 +832,19 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
         return True
     # Every longer word capitalized: "Duties and Responsibilities", "CORE COMPETENCIES".
     return all(w[0].isupper() or len(w) <= 3 for w in words if w[0].isalpha())
+
+
+def _sentence_case_label(words: list[str]) -> list[str]:
+    """The last words of a line that read as a label in sentence case: a capitalized
+    word, then only joining words, up to the last word ("Duties and responsibility")."""
+    run = words[-1:]
+    for w in reversed(words[:-1]):
+        run.insert(0, w)
+        if w[:1].isupper():
+            return run
+        if w not in {"and", "&", "of"}:
+            return []
+    return []
 
 
 def _names_parts(token: Token) -> bool:
@@ -810,7 +870,7 @@ def _lost_line_heading(token: Token) -> bool:
         i -= 1
     while j < len(doc) and doc[j].is_space:
         j += 1
-    return (
+    if (
         token.tag_ in _PLURAL_TAGS
         and token.text[:1].isupper()
         and token.dep_ == "ROOT"
@@ -818,7 +878,35 @@ def _lost_line_heading(token: Token) -> bool:
         and doc[i].text in _PHRASE_BREAK
         and j < len(doc)
         and doc[j].text[:1].isupper()
-    )
+    ):
+        return True
+    return _run_in_line_end_heading(token)
+
+
+def _run_in_line_end_heading(token: Token) -> bool:
+    """A section name run onto the end of the item before it, whose line end was lost
+    ("... writing unit/integration tests Key Responsibilities" / "Essential Job
+    Functions:"): a capitalized plural ending its line, with at most two capitalized
+    words before it, after a lower-case noun that ends the item, and a capitalized next
+    line."""
+    doc = token.doc
+    nxt = token.i + 1
+    if not (
+        token.tag_ in _PLURAL_TAGS
+        and token.text[:1].isupper()
+        and nxt < len(doc)
+        and "\n" in doc[nxt].text
+    ):
+        return False
+    j = nxt + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper():
+        return False
+    i = token.i - 1
+    while i >= 0 and token.i - i <= 2 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+        i -= 1
+    return i >= 0 and doc[i].is_lower and doc[i].pos_ == "NOUN" and "\n" not in doc[i].text
 
 
 def _in_name(token: Token) -> bool:
@@ -854,7 +942,24 @@ def _in_name(token: Token) -> bool:
         # A short label before a colon ("Documentation & Analysis:") is a heading or an
         # item's lead-in, whatever entity the tagger reads in its capitals.
         return False
+    if _role_title(token):
+        return False
     return token.pos_ == "PROPN" and token.ent_type_ in _ORG_ENTITIES and token.ent_iob_ == "I"
+
+
+def _role_title(token: Token) -> bool:
+    """Whether the token ends a capitalized job title that is the subject of what the
+    hire will do ("The Services Tech Lead will complete analysis"): the role, in the
+    middle of a sentence, however the tagger reads its capitals as a company's name."""
+    doc = token.doc
+    ends_entity = token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
+    return (
+        ends_entity
+        and token.dep_ in _SUBJECTS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and any(c.dep_ == "compound" for c in token.children)
+        and any(c.dep_ == "aux" and c.lower_ == "will" for c in token.head.children)
+    )
 
 
 def _spelled_by_initials(token: Token) -> bool:

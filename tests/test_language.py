@@ -279,9 +279,58 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         # Adjectives describing a compound that names a case or a product.
         ("Handle active plaintiff Personal Injury litigation for the firm.", []),
         ("We are the first autonomous property management solution.", []),
+        # Round eight: the absence of a reply, commitments others give, a document that
+        # backs something up, a fixed preposition, a place, decisions others make, an
+        # asset, a current clearance, a thing that depends.
+        ("Follow up on every invoice with no response within a month.", []),
+        ("Quick response to customer emails is expected.", ["response"]),
+        ("Obtain signed commitments from the buyers before launch.", []),
+        ("We are committed to your growth.", ["committed"]),
+        ("Collect the supporting documents for each claim.", []),
+        ("The coordinators supporting our branches report to you.", ["supporting"]),
+        ("Log every fault found in connection with a shipment.", []),
+        ("Build lasting connections with our partners.", ["connections"]),
+        ("You will work in a quiet office near the station.", []),
+        ("You are a quiet, thoughtful listener.", ["quiet"]),
+        ("Prepare weekly reports to support decision-making by the board.", ["support"]),
+        ("Your decision-making must be fast.", ["decision"]),
+        ("Protect the firm's intellectual property in every contract.", []),
+        ("We value intellectual curiosity.", ["intellectual"]),
+        ("Preferred: Active Secret Security Clearance.", []),
+        ("Stay active in local trade associations.", ["active"]),
+        ("Your salary will be dependent on experience.", []),
+        ("You will be dependent on nobody to plan your day.", ["dependent"]),
+        # A capitalized title as the subject of what the hire will do.
+        ("The Regional Account Lead will own five key accounts.", ["Lead"]),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
+    assert coded(check_language(text, lexicon)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A label run into the item before it, after an earlier label on the line.
+        (
+            "Job Description: You book rides for clients and answer the phone all day "
+            "with a smile Duties and responsibilities: Keep the fleet list current.",
+            [],
+        ),
+        # A section name run onto the end of the item above it, whose line end was lost.
+        (
+            "Strong knowledge of accounting software Key Responsibilities\n"
+            "Essential Job Functions:\nShip code.",
+            [],
+        ),
+        # A legal phrase before a colon is a label, and the duties after it are coded.
+        ("Essential Functions: Responds to client requests within an hour.", ["Responds"]),
+        # A section name ends the line, not a title led by the hire.
+        ("Strong knowledge of accounting software Key Responsibilities\nShip code.", []),
+        ("Hire and coach strong Leaders\nShip code.", ["Leaders"]),
+    ],
+)
+def test_labels_run_into_text(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
     assert coded(check_language(text, lexicon)) == kept
 
 

@@ -178,6 +178,12 @@ class ExceptionRule(ContentModel):
     next_lemma: tuple[Text, ...] = ()
     # The rule does not hold when the next word has one of these lemmas ("Leads by example").
     not_next_lemma: tuple[Text, ...] = ()
+    # The lemma of the subject of the word, or of the verb the word completes ("the
+    # offer will be dependent on ...": offer): what the word is said of.
+    subject_lemma: tuple[Text, ...] = ()
+    # The lemma of another word of the compound the word stands in: the noun it
+    # modifies or a word beside it under that noun ("Active TS/SCI Clearance": clearance).
+    sibling_lemma: tuple[Text, ...] = ()
     context: Context | None = None
     why: Text
 
@@ -198,6 +204,8 @@ class ExceptionRule(ContentModel):
             self.head_child_dep,
             self.prev_lemma,
             self.next_lemma,
+            self.subject_lemma,
+            self.sibling_lemma,
         )
         if not any(conditions) and self.context is None:
             raise FieldProblem("why", "a rule needs at least one condition besides its entries")
