@@ -80,7 +80,7 @@ Method (the figures ``make eval`` prints, for each label set apart):
   product (it lived in ``content/language/exception_model.yaml`` until the sixth round).
   ``make eval`` fits it on those same labels (deterministic: Newton's method from zero
   weights, the threshold chosen leaving one set out) and scores it, after the sense rules
-  of the day, on the fifth, sixth and seventh sets, which it never saw (the ``with learned
+  of the day, on the fifth to eighth sets, which it never saw (the ``with learned
   exceptions`` rows).
 - **Fifth held-out labels** (``language_heldout5.csv``, ``held_out_5``): the
   sales and client-facing titles being used up, postings of any title that no earlier
@@ -126,19 +126,47 @@ Method (the figures ``make eval`` prints, for each label set apart):
   100% / 96.0% -> 100% / 100%, held-out-4 100% / 88.2% -> 100% / 98.0%, held-out-5
   98.9% / 90.6% -> 98.9% / 100%, held-out-6 100% / 76.6% -> 100% / 97.9%; no coded use
   lost on any set. Left: things that "work together" (their subject is not people).
-- **Seventh held-out labels** (``language_heldout7.csv``, ``held_out_7_blind``):
+- **Seventh held-out labels** (``language_heldout7.csv``, ``held_out_7``):
   postings of any title no earlier label file touches, in an order drawn with seed 1707,
   the same near-duplicate rule, taken until 155 candidates (``python -m
   evaluation.language 7``): 192 in 16 postings (139 coded, 53 not), labelled by the
   rubric with the seventh round's decisions and committed before the check or this
   evaluation was run on them; measured once, as committed: found 95.7% (133 of 139),
-  suppressed 77.4% (41 of 53); with the learned exceptions 94.2% / 79.2%. This is the
-  blind figure. What remains: job titles read as headings or names ("Services Tech
-  Lead", "SAP Logistics Analyst"), duties after a label ("Essential Functions: Responds"),
-  "competitive salary" in a benefits list, and other senses: a claim with "no response",
-  commitments and approvals obtained, supporting documents, "in connection with", a quiet
-  room, a network's autonomy, management's decision-making, intellectual capital, an
-  active clearance, an offer dependent on qualifications, a heading run into its text.
+  suppressed 77.4% (41 of 53); with the learned exceptions 94.2% / 79.2%. In the eighth
+  round one row was found to contradict a written decision and relabelled in a commit of
+  its own ("Manager/individuals in other departments", colleagues the job deals with:
+  coded -> not; so 138 coded, 54 not, and the check's figures 95.7% (132 of 138) / 75.9%
+  (41 of 54); the commit of the rules says 133 of 138, a miscount). It has since been
+  used as development data: the rules that cleared its errors are stated by sense ("no
+  response", the absence of a reply; commitments obtained, given by others; "supporting"
+  as a participle describing a document or an analysis; "in connection with", a fixed
+  preposition; "quiet" describing a place; decision-making the job supports or informs;
+  intellectual capital or property, an asset; "active" inside a capitalized compound
+  naming a clearance or a status; a thing, an offer or pay, that is dependent on
+  conditions; a capitalized job title as the subject of what the hire will do, "The
+  Services Tech Lead will complete ...", is no company name; a legal phrase before a
+  colon is a section label, "Essential Functions: Responds"; a label later on a line
+  that holds an earlier one, a section name run into a second label, and a section name
+  run onto the end of the item above it whose line end was lost are headings) and checked
+  on all eight sets: held-out-7 95.7% / 75.9% -> 97.8% / 96.3% (135 of 138, 52 of 54),
+  every other set unchanged, no coded use lost. Left on it: "Competitive salary" in a
+  benefits list run into EEO text, "Understands" at a line start read as a place, a title
+  line "SAP Logistics Analyst" read as a heading, a network's autonomy.
+- **Eighth held-out labels** (``language_heldout8.csv``, ``held_out_8_blind``):
+  postings of any title no earlier label file touches, in an order drawn with seed 1708,
+  the same near-duplicate rule, taken until 155 candidates (``python -m
+  evaluation.language 8``): 162 in 16 postings (107 coded, 55 not; the commit that added
+  them says 108 / 54, a miscount), labelled by the rubric and its written decisions and
+  committed before the check or this evaluation was run on them; measured once, as
+  committed: found 97.2% (104 of 107), suppressed 67.3% (37 of 55); with the learned
+  exceptions 96.3% / 67.3%. This is the blind figure. What remains: "support" naming equipment or a division ("support equipment",
+  "the support divisions"), a report heading "Audit and Cost Report Support:", decisions
+  others make with the job's reports ("better-informed decisions"), "easy-to-understand",
+  "competing deadlines", "tax sensitive" estates, a trust administered, emotional
+  wellbeing covered by benefits, youth facing challenges, kids known "on an individual
+  level", "the best decision you make" (applying), email leads, an athletic industry;
+  missed: a title line in capitals read as a heading ("TEAM LEADER"), "Senior
+  Leadership" read as a name, "leadership skills" after a list.
 - **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
   gender-decoder's additions in the same postings (its own entries, not the paper's
   words it repeats), labelled by the same rule for the trait the word names; scored on
@@ -213,6 +241,10 @@ HELD_OUT_6_MIN_CANDIDATES = 155
 HELD_OUT_7 = REPO / "evaluation" / "labels" / "language_heldout7.csv"
 HELD_OUT_7_SEED = 1707
 HELD_OUT_7_MIN_CANDIDATES = 155
+# The eighth, drawn once the seventh had been used to develop the rules.
+HELD_OUT_8 = REPO / "evaluation" / "labels" / "language_heldout8.csv"
+HELD_OUT_8_SEED = 1708
+HELD_OUT_8_MIN_CANDIDATES = 155
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
 NEAR_DUPLICATE_SHARE = 0.3
@@ -312,7 +344,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     touch and that repeat none of their postings, in the seeded order, taken until they
     hold the sample's minimum of candidates. Sample 1 excludes the development labels;
     sample 2 the development and the first held-out labels; sample 3 those and the second;
-    sample 4 those and the third; samples 5 to 7 every earlier file, and any title."""
+    sample 4 those and the third; samples 5 to 8 every earlier file, and any title."""
     import random
 
     used: tuple[Path, ...]
@@ -332,9 +364,21 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     elif sample == 6:
         used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
         seed, minimum = HELD_OUT_6_SEED, HELD_OUT_6_MIN_CANDIDATES
-    else:
+    elif sample == 7:
         used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
         seed, minimum = HELD_OUT_7_SEED, HELD_OUT_7_MIN_CANDIDATES
+    else:
+        used = (
+            LABELS,
+            HELD_OUT,
+            HELD_OUT_2,
+            HELD_OUT_3,
+            HELD_OUT_4,
+            HELD_OUT_5,
+            HELD_OUT_6,
+            HELD_OUT_7,
+        )
+        seed, minimum = HELD_OUT_8_SEED, HELD_OUT_8_MIN_CANDIDATES
     # Sample 5 takes any title (the sales and client-facing pools are used up) and
     # leaves out near-duplicates of every labelled posting, whatever its title.
     pool = [p for p in postings() if sample >= 5 or sales_posting(p)]
@@ -366,7 +410,7 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
 
 def print_candidates(context: int = 100, sample: int = 1) -> None:
     """For labelling: each held-out candidate in its context, with no verdict of the check
-    (samples 2 to 7: the paper's words only)."""
+    (samples 2 to 8: the paper's words only)."""
     from scoring.content import load_content
 
     lexicon = load_content().gender
@@ -429,11 +473,12 @@ LABEL_SETS = (
     ("held_out_4", HELD_OUT_4, False),
     ("held_out_5", HELD_OUT_5, False),
     ("held_out_6", HELD_OUT_6, False),
-    ("held_out_7_blind", HELD_OUT_7, False),
+    ("held_out_7", HELD_OUT_7, False),
+    ("held_out_8_blind", HELD_OUT_8, False),
 )
 # The sets the learned exceptions never saw, scored with them too (on the others the
 # figure would be the model reading its own training labels).
-UNSEEN_BY_MODEL = ("held_out_5", "held_out_6", "held_out_7_blind")
+UNSEEN_BY_MODEL = ("held_out_5", "held_out_6", "held_out_7", "held_out_8_blind")
 
 
 def _share(n: int, d: int) -> float | None:

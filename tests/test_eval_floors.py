@@ -77,12 +77,16 @@ MIN_HELD_OUT_5_FALSE_ALARMS_SUPPRESSED = 0.99
 # rules (1.0 / 0.979): the levels reached.
 MIN_HELD_OUT_6_CODED_USES_FOUND = 0.99
 MIN_HELD_OUT_6_FALSE_ALARMS_SUPPRESSED = 0.97
-# The seventh held-out labels, blind (postings of any title, committed before the check
-# was run on them, measured once): found 0.957, suppressed 0.774, the second short of
+# The seventh held-out labels, measured blind once (0.957 / 0.774; one row relabelled
+# since), then used to develop the rules (0.978 / 0.963): the levels reached.
+MIN_HELD_OUT_7_CODED_USES_FOUND = 0.97
+MIN_HELD_OUT_7_FALSE_ALARMS_SUPPRESSED = 0.96
+# The eighth held-out labels, blind (postings of any title, committed before the check
+# was run on them, measured once): found 0.972, suppressed 0.673, the second short of
 # 0.95: these floors hold the levels reached, the gap stated in the README. Raise them as
 # the check improves; never lower them.
-MIN_BLIND_CODED_USES_FOUND = 0.95
-MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.77
+MIN_BLIND_CODED_USES_FOUND = 0.97
+MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.67
 # gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
 MIN_EXTENSION_CODED_USES_FOUND = 0.95
 MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
@@ -139,7 +143,13 @@ def language_figures() -> dict[str, Any]:
             MIN_HELD_OUT_6_FALSE_ALARMS_SUPPRESSED,
         ),
         (
-            "held_out_7_blind",
+            "held_out_7",
+            150,
+            MIN_HELD_OUT_7_CODED_USES_FOUND,
+            MIN_HELD_OUT_7_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_8_blind",
             150,
             MIN_BLIND_CODED_USES_FOUND,
             MIN_BLIND_FALSE_ALARMS_SUPPRESSED,
