@@ -159,8 +159,8 @@ Method (the figures ``make eval`` prints, for each label set apart):
   them says 108 / 54, a miscount), labelled by the rubric and its written decisions and
   committed before the check or this evaluation was run on them; measured once, as
   committed: found 97.2% (104 of 107), suppressed 67.3% (37 of 55); with the learned
-  exceptions 96.3% / 67.3%. This is the blind figure. What remains: "support" naming equipment or a division ("support equipment",
-  "the support divisions"), a report heading "Audit and Cost Report Support:", decisions
+  exceptions 96.3% / 67.3%. This is the blind figure. What remains: "support" naming
+  equipment or a division ("support equipment", "the support divisions"), a report heading "Audit and Cost Report Support:", decisions
   others make with the job's reports ("better-informed decisions"), "easy-to-understand",
   "competing deadlines", "tax sensitive" estates, a trust administered, emotional
   wellbeing covered by benefits, youth facing challenges, kids known "on an individual
