@@ -152,21 +152,21 @@ Method (the figures ``make eval`` prints, for each label set apart):
   every other set unchanged, no coded use lost. Left on it: "Competitive salary" in a
   benefits list run into EEO text, "Understands" at a line start read as a place, a title
   line "SAP Logistics Analyst" read as a heading, a network's autonomy.
-- **Eighth held-out labels** (``language_heldout8.csv``, ``held_out_8_blind``):
-  postings of any title no earlier label file touches, in an order drawn with seed 1708,
-  the same near-duplicate rule, taken until 155 candidates (``python -m
-  evaluation.language 8``): 162 in 16 postings (107 coded, 55 not; the commit that added
-  them says 108 / 54, a miscount), labelled by the rubric and its written decisions and
-  committed before the check or this evaluation was run on them; measured once, as
-  committed: found 97.2% (104 of 107), suppressed 67.3% (37 of 55); with the learned
-  exceptions 96.3% / 67.3%. This is the blind figure. What remains: "support" naming
-  equipment or a division ("support equipment", "the support divisions"), a report heading "Audit and Cost Report Support:", decisions
-  others make with the job's reports ("better-informed decisions"), "easy-to-understand",
-  "competing deadlines", "tax sensitive" estates, a trust administered, emotional
-  wellbeing covered by benefits, youth facing challenges, kids known "on an individual
-  level", "the best decision you make" (applying), email leads, an athletic industry;
-  missed: a title line in capitals read as a heading ("TEAM LEADER"), "Senior
-  Leadership" read as a name, "leadership skills" after a list.
+- **Eighth held-out labels** (``language_heldout8.csv``, ``held_out_8_blind``): postings
+  of any title no earlier label file touches, in an order drawn with seed 1708, the same
+  near-duplicate rule, taken until 155 candidates (``python -m evaluation.language 8``):
+  162 in 16 postings (107 coded, 55 not; the commit that added them says 108 / 54, a
+  miscount), labelled by the rubric and its written decisions and committed before the
+  check or this evaluation was run on them; measured once, as committed: found 97.2% (104
+  of 107), suppressed 67.3% (37 of 55); with the learned exceptions 96.3% / 67.3%. This is
+  the blind figure. What remains: "support" naming equipment or a division ("support
+  equipment", "the support divisions"), a report-support heading,
+  decisions others make with the job's reports ("better-informed decisions"),
+  "easy-to-understand", "competing deadlines", "tax sensitive" estates, a trust
+  administered, emotional wellbeing covered by benefits, youth facing challenges, kids
+  known "on an individual level", "the best decision you make" (applying), email leads, an
+  athletic industry; missed: a title line in capitals read as a heading ("TEAM LEADER"),
+  "Senior Leadership" read as a name, "leadership skills" after a list.
 - **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
   gender-decoder's additions in the same postings (its own entries, not the paper's
   words it repeats), labelled by the same rule for the trait the word names; scored on
