@@ -211,40 +211,27 @@ LABELS = REPO / "evaluation" / "labels" / "language.csv"
 HELD_OUT = REPO / "evaluation" / "labels" / "language_heldout.csv"
 HELD_OUT_EXTENSION = REPO / "evaluation" / "labels" / "language_heldout_extension.csv"
 HELD_OUT_2 = REPO / "evaluation" / "labels" / "language_heldout2.csv"
-# The held-out sample: sales and account postings the development labels do not touch,
-# in an order drawn with this seed, taken until they hold this many candidates.
-HELD_OUT_SEED = 17
-HELD_OUT_MIN_CANDIDATES = 220
-# The second held-out sample, drawn once the first had been used to develop the rules:
-# postings neither earlier label file touches, in an order drawn with this seed.
-HELD_OUT_2_SEED = 1702
-HELD_OUT_2_MIN_CANDIDATES = 160
-# The third, drawn once the second had been used to develop the rules: postings no
-# earlier label file touches, in an order drawn with this seed.
 HELD_OUT_3 = REPO / "evaluation" / "labels" / "language_heldout3.csv"
-HELD_OUT_3_SEED = 1703
-HELD_OUT_3_MIN_CANDIDATES = 155
-# The fourth, drawn once the third had been used to develop the rules.
 HELD_OUT_4 = REPO / "evaluation" / "labels" / "language_heldout4.csv"
-HELD_OUT_4_SEED = 1704
-HELD_OUT_4_MIN_CANDIDATES = 155
-# The fifth, drawn once the learned exceptions had been fitted on the first four sets and
-# the development labels: postings of any title no earlier file touches.
 HELD_OUT_5 = REPO / "evaluation" / "labels" / "language_heldout5.csv"
-HELD_OUT_5_SEED = 1705
-HELD_OUT_5_MIN_CANDIDATES = 155
-# The sixth, drawn once the fifth had been used to develop the rules: any title again.
 HELD_OUT_6 = REPO / "evaluation" / "labels" / "language_heldout6.csv"
-HELD_OUT_6_SEED = 1706
-HELD_OUT_6_MIN_CANDIDATES = 155
-# The seventh, drawn once the sixth had been used to develop the rules: any title again.
 HELD_OUT_7 = REPO / "evaluation" / "labels" / "language_heldout7.csv"
-HELD_OUT_7_SEED = 1707
-HELD_OUT_7_MIN_CANDIDATES = 155
-# The eighth, drawn once the seventh had been used to develop the rules.
 HELD_OUT_8 = REPO / "evaluation" / "labels" / "language_heldout8.csv"
-HELD_OUT_8_SEED = 1708
-HELD_OUT_8_MIN_CANDIDATES = 155
+# The held-out samples in the order they were drawn, each once the one before had been
+# used to develop the rules: (its label file, the seed of its order, the candidates it is
+# taken until). Sample n leaves out the postings of the development labels and of
+# samples 1 to n-1. Samples 1 to 4 are sales and account postings (4 then client-facing
+# titles); from 5 on, drawn once the learned exceptions had been fitted, any title.
+SAMPLES: tuple[tuple[Path, int, int], ...] = (
+    (HELD_OUT, 17, 220),
+    (HELD_OUT_2, 1702, 160),
+    (HELD_OUT_3, 1703, 155),
+    (HELD_OUT_4, 1704, 155),
+    (HELD_OUT_5, 1705, 155),
+    (HELD_OUT_6, 1706, 155),
+    (HELD_OUT_7, 1707, 155),
+    (HELD_OUT_8, 1708, 155),
+)
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
 NEAR_DUPLICATE_SHARE = 0.3
@@ -347,38 +334,9 @@ def held_out_postings(lexicon: Any, sample: int = 1) -> list[Posting]:
     sample 4 those and the third; samples 5 to 8 every earlier file, and any title."""
     import random
 
-    used: tuple[Path, ...]
-    if sample == 1:
-        used, seed, minimum = (LABELS,), HELD_OUT_SEED, HELD_OUT_MIN_CANDIDATES
-    elif sample == 2:
-        used, seed, minimum = (LABELS, HELD_OUT), HELD_OUT_2_SEED, HELD_OUT_2_MIN_CANDIDATES
-    elif sample == 3:
-        used = (LABELS, HELD_OUT, HELD_OUT_2)
-        seed, minimum = HELD_OUT_3_SEED, HELD_OUT_3_MIN_CANDIDATES
-    elif sample == 4:
-        used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3)
-        seed, minimum = HELD_OUT_4_SEED, HELD_OUT_4_MIN_CANDIDATES
-    elif sample == 5:
-        used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4)
-        seed, minimum = HELD_OUT_5_SEED, HELD_OUT_5_MIN_CANDIDATES
-    elif sample == 6:
-        used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
-        seed, minimum = HELD_OUT_6_SEED, HELD_OUT_6_MIN_CANDIDATES
-    elif sample == 7:
-        used = (LABELS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
-        seed, minimum = HELD_OUT_7_SEED, HELD_OUT_7_MIN_CANDIDATES
-    else:
-        used = (
-            LABELS,
-            HELD_OUT,
-            HELD_OUT_2,
-            HELD_OUT_3,
-            HELD_OUT_4,
-            HELD_OUT_5,
-            HELD_OUT_6,
-            HELD_OUT_7,
-        )
-        seed, minimum = HELD_OUT_8_SEED, HELD_OUT_8_MIN_CANDIDATES
+    earlier = tuple(path for path, _, _ in SAMPLES[: sample - 1])
+    used = (LABELS, *earlier)
+    _, seed, minimum = SAMPLES[sample - 1]
     # Sample 5 takes any title (the sales and client-facing pools are used up) and
     # leaves out near-duplicates of every labelled posting, whatever its title.
     pool = [p for p in postings() if sample >= 5 or sales_posting(p)]

@@ -266,7 +266,7 @@ class _Contexts:
         rules, rule = self.rules, self.rule
         segment = self.segment(line, sent_start)
         lower = f" {segment.text.lower()} "
-        if any(cue in lower for cue in rules.legal_cues) or self._legal_sentence(line, sent_start):
+        if any(cue in lower for cue in rules.legal_cues) or self._legal_sentence(line, segment):
             part = "legal"
         elif part not in ("about", "legal") and presents_employer(segment, rules):
             part = "about"
@@ -277,12 +277,11 @@ class _Contexts:
             weight *= rule.nice_to_have
         return _Context(part, weight, required)
 
-    def _legal_sentence(self, line: int, sent_start: int) -> bool:
+    def _legal_sentence(self, line: int, segment: Span) -> bool:
         """Whether this segment continues, on a wrapped line, a sentence whose start on the
         line before holds a legal cue ("... without regard to race,\nreligion, sex ..."):
         the segment opens the line in lower case, the line before ends mid-sentence and
         has no heading."""
-        segment = self.segment(line, sent_start)
         start, _, _, _ = self.parts[line]
         opens_line = not self.doc.text[start : segment.start_char].strip()
         if line == 0 or not segment.text[:1].islower() or not opens_line:

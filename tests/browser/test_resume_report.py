@@ -177,6 +177,11 @@ def test_the_same_loop_with_the_keyboard_only(page: Any, live_server: str) -> No
     assert page.evaluate("document.activeElement.id") == target
     tab_to(f"#{target} [data-action=edit]", 10)
     page.keyboard.press("Enter")
+    # The editor opens on the next frame; a busy machine may take a moment.
+    for _ in range(30):
+        if page.evaluate("document.activeElement.tagName") == "TEXTAREA":
+            break
+        page.wait_for_timeout(100)
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
     page.keyboard.press("Control+A")
     page.keyboard.type(STRONG)
