@@ -187,6 +187,13 @@ Method (the figures ``make eval`` prints, for each label set apart):
   customers, the public, patients, pupils, donors, "a variety of individuals" one builds
   rapport with) is ``not``, while individuals as the person sought ("we look for
   individuals who...") or as the team the hire works in or leads stays ``coded``.
+  Three more, written down in the ninth round from how every earlier set had labelled
+  them (so no row changed): the employer describing its own pay or package
+  ("competitive salary", in a benefits list too) is the employer describing itself, so
+  ``coded``; "committed to diversity" and the like, the employer's own commitment even
+  inside equal-opportunity text, is ``coded`` (the legal formula around it is not);
+  "leadership" naming the management group ("Senior Leadership", "the leadership team")
+  is ``coded``, as a team the hire works with.
 - **Coded uses found**: the share of ``coded`` labels the check highlights (any overlap);
   **false alarms suppressed**: the share of ``not`` labels it leaves alone. The same two
   figures are given for the paper's lists matched without context and for gender-decoder
@@ -217,6 +224,7 @@ HELD_OUT_5 = REPO / "evaluation" / "labels" / "language_heldout5.csv"
 HELD_OUT_6 = REPO / "evaluation" / "labels" / "language_heldout6.csv"
 HELD_OUT_7 = REPO / "evaluation" / "labels" / "language_heldout7.csv"
 HELD_OUT_8 = REPO / "evaluation" / "labels" / "language_heldout8.csv"
+HELD_OUT_9 = REPO / "evaluation" / "labels" / "language_heldout9.csv"
 # The held-out samples in the order they were drawn, each once the one before had been
 # used to develop the rules: (its label file, the seed of its order, the candidates it is
 # taken until). Sample n leaves out the postings of the development labels and of
@@ -231,6 +239,7 @@ SAMPLES: tuple[tuple[Path, int, int], ...] = (
     (HELD_OUT_6, 1706, 155),
     (HELD_OUT_7, 1707, 155),
     (HELD_OUT_8, 1708, 155),
+    (HELD_OUT_9, 1709, 155),
 )
 # A posting sharing more than this share of its 8-word runs with a development posting
 # (or an earlier held-out one) is the same text again and is left out.
