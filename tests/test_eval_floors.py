@@ -172,3 +172,18 @@ def test_language_check_against_the_labels(
     assert language_figures[f"{labels}_labelled_occurrences"] >= minimum
     assert language_figures[f"{labels}_coded_uses_found_share"] >= found
     assert language_figures[f"{labels}_false_alarms_suppressed_share"] >= suppressed
+
+
+def test_agreement_between_two_labellers_is_counted_beyond_chance() -> None:
+    from evaluation.language import Label, labeller_agreement
+
+    first = [Label("1", i, i + 4, i < 6) for i in range(0, 40, 4)]  # 2 coded, 8 not
+    second = [Label("1", i, i + 4, i < 10) for i in range(0, 40, 4)]  # 3 coded, 7 not
+    figures = labeller_agreement("x", first, second)
+    # 9 of 10 equal; chance 0.2 * 0.3 + 0.8 * 0.7 = 0.62; kappa (0.9 - 0.62) / 0.38.
+    assert figures["x_labellers_agreement_share"] == 0.9
+    assert figures["x_labellers_cohen_kappa"] == round(0.28 / 0.38, 4)
+    assert figures["x_labellers_first_coded_second_not"] == 0
+    assert figures["x_labellers_first_not_second_coded"] == 1
+    with pytest.raises(ValueError, match="same occurrences"):
+        labeller_agreement("x", first, second[1:])
