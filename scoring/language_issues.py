@@ -21,16 +21,21 @@ from spacy.tokens import Doc, Span
 from scoring.language_text import Unglued
 from scoring.models.base import ContentError, load_file
 from scoring.models.language import Category, InclusiveFile
+from scoring.pay_transparency import NOT_IN_MILLIONS
 
 __all__ = ["Issue", "IssueRules", "find_issues", "load_issue_rules"]
 
 ISSUES_FILE = Path("language") / "inclusive.yaml"
 
-# Money: "$65,000", "$65k", "$18.50".
-_MONEY = r"\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?[kK]\b)?|\$\s?\d+(?:\.\d+)?(?:\s?[kK]\b)?"
+# Money: "$65,000", "$65k", "$18.50"; not a figure in millions (revenue, not pay).
+_MONEY = (
+    r"(?:\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?[kK]\b)?|\$\s?\d+(?:\.\d+)?(?:\s?[kK]\b)?)"
+    + NOT_IN_MILLIONS
+)
 _MONEY_RE = re.compile(_MONEY)
 _RANGE_RE = re.compile(
     rf"(?:{_MONEY})\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?(?:\s?[kK]\b)?"
+    + NOT_IN_MILLIONS
 )
 _NUMBER = r"\d{1,2}|" + "|".join(_num_words[1:21])
 _YEARS_RE = re.compile(
@@ -191,8 +196,16 @@ def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any)
     category = rules.category("pay-open-ended")
     openers = sorted(category.openers, key=len, reverse=True)
     for m in _MONEY_RE.finditer(text):
-        sentence = _sentence_around(text, m.start(), m.end()).lower()
-        if not any(re.search(rf"(?<![a-z]){re.escape(w)}", sentence) for w in category.pay_words):
+        # The figure's sentence, or its line ("Pay: competitive. Up to $90,000.").
+        around = (
+            _sentence_around(text, m.start(), m.end()).lower(),
+            _line_around(text, m.start()).lower(),
+        )
+        if not any(
+            re.search(rf"(?<![a-z]){re.escape(w)}", part)
+            for part in around
+            for w in category.pay_words
+        ):
             continue
         head = text[max(0, m.start() - 20) : m.start()].lower().rstrip()
         opener = next((o for o in openers if head.endswith(o)), None)
@@ -224,6 +237,12 @@ def _number(word: str) -> int:
     if word.isdigit():
         return int(word)
     return _num_words.index(word.lower())
+
+
+def _line_around(text: str, start: int) -> str:
+    """The line holding text[start]."""
+    end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

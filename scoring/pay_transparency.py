@@ -314,12 +314,18 @@ def check_pay_transparency(
 # --- reading a pasted posting -----------------------------------------------------------
 
 _AMOUNT = r"\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
+# Put after a figure: it is not in millions or billions ("$5M", "$2.5 million"), which
+# names revenue, a quota or a budget, never pay ("$1-2M" too).
+NOT_IN_MILLIONS = (
+    r"(?![\d.,]*\s?(?:(?:-|\u2013|\u2014|to)\s*\$?\s?[\d.,]+\s?)?(?:[mMbB][mMnN]?\b|[mMbB]illion))"
+)
 # Two figures joined by a hyphen, an en or em dash, "to" or "and".
 _RANGE = re.compile(
     _AMOUNT
     + r"\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
+    + NOT_IN_MILLIONS
 )
-_ONE = re.compile(_AMOUNT + r"(\s*\+)?")
+_ONE = re.compile(_AMOUNT + NOT_IN_MILLIONS + r"(\s*\+)?")
 
 
 def _dollars(number: str, thousands: str | None) -> int:

@@ -158,6 +158,10 @@ def test_a_job_outside_the_us_meets_no_us_law(content: Content) -> None:
         ("Salary: $85,000 a year", 85_000, 85_000, False),
         ("Manage accounts worth $2,000,000 in revenue.", 2_000_000, 2_000_000, False),
         ("No figures here at all.", None, None, False),
+        # Figures in millions are revenue, a quota or a budget, never the pay.
+        ("Grow a $5M book of business.", None, None, False),
+        ("A $2.5 million budget. Salary $80k - $95k.", 80_000, 95_000, False),
+        ("Quota: $1-2M a year", None, None, False),
     ],
 )
 def test_reading_the_pay_in_a_pasted_posting(
