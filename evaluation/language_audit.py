@@ -122,8 +122,28 @@ def _labelled() -> set[str]:
     return {label.job_id for path in paths for label in labels(path)}
 
 
+def _label_index() -> dict[str, list[tuple[int, int, bool]]]:
+    """The labelled spans by posting (every label file but the ninth sample's)."""
+    from evaluation.language import HELD_OUT_9, LABELS, SAMPLES, labels
+
+    out: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    for path in [LABELS, *(p for p, _, _ in SAMPLES if p != HELD_OUT_9)]:
+        for label in labels(path):
+            out[label.job_id].append((label.start, label.end, label.coded))
+    return out
+
+
+def _labelled_as(flag: Flag, index: dict[str, list[tuple[int, int, bool]]]) -> bool | None:
+    for start, end, is_coded in index.get(flag.job_id, ()):
+        if start < flag.end and flag.start < end:
+            return is_coded
+    return None
+
+
 def report(found: list[Flag], n_postings: int) -> None:
-    """Print the patterns by count, the coarse groups and the totals."""
+    """Print the patterns by count (with how the label files label the pattern's
+    occurrences they hold), the coarse groups and the totals."""
+    index = _label_index()
     by_pattern: dict[tuple[str, ...], list[Flag]] = defaultdict(list)
     for flag in found:
         by_pattern[flag.pattern].append(flag)
@@ -140,10 +160,14 @@ def report(found: list[Flag], n_postings: int) -> None:
     running = 0
     for pattern, items in ordered:
         running += len(items)
-        print(f"\n{len(items):4d} ({100 * running / total:5.1f}%)  {' | '.join(pattern)}")
+        seen = [_labelled_as(f, index) for f in items]
+        marks = f"labelled {seen.count(True)} coded / {seen.count(False)} not"
+        share = f"{100 * running / total:5.1f}%"
+        print(f"\n{len(items):4d} ({share})  {' | '.join(pattern)}   [{marks}]")
         rng = random.Random(len(items))  # noqa: S311 (which examples to show)
         for flag in rng.sample(items, min(EXAMPLES, len(items))):
-            print(f"       {flag.job_id}: {flag.context}")
+            mark = {True: "C", False: "N", None: " "}[_labelled_as(flag, index)]
+            print(f"     {mark} {flag.job_id}: {flag.context}")
 
 
 def main() -> None:

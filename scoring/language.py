@@ -577,6 +577,17 @@ def _conjunct_lemmas(token: Token) -> set[str]:
     return out
 
 
+def _list_head_lemma(token: Token) -> str | None:
+    """The lemma of the word the list the token is a later item of attaches to: up the
+    conjunct links to the first item, then its head; None for a word in no list."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is token or first.head is first:
+        return None
+    return _lemma(first.head)
+
+
 def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: GenderLexicon) -> bool:
     if rule.lemma and _lemma(token) not in rule.lemma:
         return False
@@ -597,6 +608,8 @@ def _rule_holds(rule: ExceptionRule, token: Token, glued: Unglued, lexicon: Gend
     if rule.conj_lemma and not _conjunct_lemmas(token) & set(rule.conj_lemma):
         return False
     if rule.head_head_lemma and _lemma(token.head.head) not in rule.head_head_lemma:
+        return False
+    if rule.list_head_lemma and _list_head_lemma(token) not in rule.list_head_lemma:
         return False
     if rule.child_lemma:
         if not any(

@@ -302,6 +302,43 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("You will be dependent on nobody to plan your day.", ["dependent"]),
         # A capitalized title as the subject of what the hire will do.
         ("The Regional Account Lead will own five key accounts.", ["Lead"]),
+        # Round nine, from the whole corpus's frequent patterns. Support naming a thing
+        # or a unit; the people and the job's own support stay coded.
+        ("Repair the molding machines and their support equipment.", []),
+        ("Train the legal staff on litigation support software.", []),
+        ("Coordinate with the support divisions on each release.", []),
+        ("Supervise the pharmacy support staff.", ["support"]),
+        ("Our support team is here to help you.", ["support"]),
+        # Competing things conflict; competing as an activity stays coded.
+        ("Manage competing priorities in a busy office.", []),
+        ("You thrive on competing and winning.", ["competing"]),
+        # A domain of someone's needs or health; the trait stays coded.
+        ("Address the social and emotional needs of our patients.", []),
+        ("Support the academic, social, emotional, and career needs of students.", ["Support"]),
+        ("Benefits cover your emotional wellbeing.", []),
+        ("Emotional intelligence is key to this role.", ["Emotional"]),
+        # Easy to understand: a property of a thing.
+        ("Write easy-to-understand reports for the board.", []),
+        ("You understand the market well.", ["understand"]),
+        # Commitments met are obligations; commitment as dedication stays coded.
+        ("Ensure the plant meets its commitments to customers.", []),
+        ("Your commitment to quality is essential.", ["commitment"]),
+        # A legal trust; trust between people stays coded.
+        ("Handle trust administration and probate for our clients.", []),
+        ("Build trust with every client.", ["trust"]),
+        # A legal status, the ADA's statements, a taxable estate, a trade.
+        ("Service-connected veterans are encouraged to apply.", []),
+        ("Stay connected with your clients.", ["connected"]),
+        (
+            "To perform this job successfully, an individual must be able to perform "
+            "each essential duty satisfactorily.",
+            [],
+        ),
+        ("The individual will regularly be required to stand and walk.", []),
+        ("We seek an individual who loves to sell.", ["individual"]),
+        ("Plan tax sensitive estates for families.", []),
+        ("Sell uniforms to the athletic industry.", []),
+        ("You are athletic and love the outdoors.", ["athletic"]),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:

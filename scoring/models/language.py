@@ -158,6 +158,10 @@ class ExceptionRule(ContentModel):
     # The lemma of the word that the word it attaches to attaches to ("help them make the
     # best decision": decision -> make -> help).
     head_head_lemma: tuple[Text, ...] = ()
+    # The lemma of the word a list the word is a later item of attaches to ("the
+    # academic, social, emotional, and career needs": emotional -> social -> academic ->
+    # needs); the rule does not hold for a word that is no later item of a list.
+    list_head_lemma: tuple[Text, ...] = ()
     # The dependency of the word it attaches to ("leading customers" as an object).
     head_dep: tuple[Text, ...] = ()
     # The rule holds only when the word has no child with one of these dependencies.
@@ -201,6 +205,7 @@ class ExceptionRule(ContentModel):
             self.conj_lemma,
             self.head_dep,
             self.head_head_lemma,
+            self.list_head_lemma,
             self.head_child_dep,
             self.prev_lemma,
             self.next_lemma,
