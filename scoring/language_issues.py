@@ -16,12 +16,12 @@ from typing import Any
 from spacy.lang.en.lex_attrs import _num_words
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from scoring.language_text import Unglued
 from scoring.models.base import ContentError, load_file
 from scoring.models.language import Category, InclusiveFile
-from scoring.pay_transparency import NOT_IN_MILLIONS
+from scoring.pay_transparency import NOT_IN_MILLIONS, PER_UNIT
 
 __all__ = ["Issue", "IssueRules", "find_issues", "load_issue_rules"]
 
@@ -34,9 +34,11 @@ _MONEY = (
 )
 _MONEY_RE = re.compile(_MONEY)
 _RANGE_RE = re.compile(
-    rf"(?:{_MONEY})\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?(?:\s?[kK]\b)?"
+    rf"(?:{_MONEY}){PER_UNIT}\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?(?:\s?[kK]\b)?"
     + NOT_IN_MILLIONS
 )
+# The longest first line read as a posting's title.
+MAX_TITLE_CHARS = 80
 _NUMBER = r"\d{1,2}|" + "|".join(_num_words[1:21])
 _YEARS_RE = re.compile(
     rf"\b(?P<n>{_NUMBER})\b\s*(?:\(\s*\d{{1,2}}\s*\)\s*)?\+?\s*(?:(?:-|\u2013|to)\s*(?:{_NUMBER})\s*\+?\s*)?"
@@ -152,6 +154,10 @@ def find_issues(
             continue
         if name == "pay-missing" and _MONEY_RE.search(text):
             continue
+        if name == "gendered-term" and e - s == 1 and _after_a_named_person(doc[s]):
+            continue
+        if name == "hours" and _describes_a_thing(doc[s:e]):
+            continue
         span = Span(doc, s, e)
         taken.append((s, e))
         add(name, span.start_char, span.end_char, category.patterns[index].suggestion)
@@ -182,6 +188,26 @@ def find_issues(
     _pay_issues(glued, rules, out, add)
     out.sort(key=lambda issue: (issue.start, issue.end))
     return out, used_level
+
+
+def _after_a_named_person(pronoun: Token) -> bool:
+    """A pronoun after a named person in its sentence or the one before ("founder Jane
+    Doe opened ... Back then, her focus was"): it stands for that person, not the hire."""
+    sentence = pronoun.sent
+    start = sentence.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    return any(
+        ent.label_ == "PERSON" and start <= ent.start and ent.end <= pronoun.i
+        for ent in pronoun.doc.ents
+    )
+
+
+def _describes_a_thing(span: Span) -> bool:
+    """Round-the-clock wording that modifies a noun ("24/7 assets", "a 24/7 schedule"):
+    it describes the operation, not the hours asked of the hire ("available 24/7")."""
+    root = span.root
+    return root.dep_ in {"nummod", "amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any) -> None:
@@ -222,7 +248,11 @@ def _level(text: str, experience: Category, level: str | None) -> str | None:
     """'entry' when the posting is entry level, by the given slug or its title words."""
     if level is not None:
         return "entry" if level in experience.entry_levels else None
-    title = next((line for line in text.splitlines() if line.strip()), "").lower()
+    # The first line is a title only when it reads as one: short, not a sentence (pasted
+    # text that lost its line ends starts with a paragraph that may name other jobs).
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    is_title = len(first) <= MAX_TITLE_CHARS and not first.endswith((".", "!", "?", ":"))
+    title = first.lower() if is_title else ""
     words = experience.entry_title_words
     if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", title) for w in words):
         return "entry"

@@ -319,9 +319,12 @@ _AMOUNT = r"\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
 NOT_IN_MILLIONS = (
     r"(?![\d.,]*\s?(?:(?:-|\u2013|\u2014|to)\s*\$?\s?[\d.,]+\s?)?(?:[mMbB][mMnN]?\b|[mMbB]illion))"
 )
+# A unit written after a figure ("$70,000/yr to $90,000/yr", "$20 an hour - $25").
+PER_UNIT = r"(?:\s*(?:/|per\b|an?\b)\s*(?:yr|year|hr|hour|annum|month|mo)\b\.?)?"
 # Two figures joined by a hyphen, an en or em dash, "to" or "and".
 _RANGE = re.compile(
     _AMOUNT
+    + PER_UNIT
     + r"\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
     + NOT_IN_MILLIONS
 )
