@@ -385,6 +385,10 @@ def _list_hits(
             continue
         if _INNER_CAPITAL.search(text[start:end]):
             continue  # a product or company name written as one word ("SharePoint")
+        if end < len(text) and (text[end].isdigit() or text[end] == "@"):
+            # A word run straight into figures or an "@" is a name or an address
+            # written as one word ("Loyalty360", "Support@example.edu").
+            continue
         word = lower[:-2] if lower.endswith("'s") else lower
         if i + 1 < len(tokens) and text[end : tokens[i + 1][0]] == "-":
             pair = f"{word}-{tokens[i + 1][2]}"

@@ -339,6 +339,15 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Plan tax sensitive estates for families.", []),
         ("Sell uniforms to the athletic industry.", []),
         ("You are athletic and love the outdoors.", ["athletic"]),
+        # A name or an address run into figures or an "@".
+        ("Write content for Loyalty360 members.", []),
+        ("Send your resume to Support@example.edu today.", []),
+        # Customer loyalty, laboratory analysis, individuals the employer helps.
+        ("Build customer loyalty through rewards.", []),
+        ("We value loyalty and honesty.", ["loyalty"]),
+        ("Apply analytical chemistry methods in the lab.", []),
+        ("Strong analytical skills are required.", ["analytical"]),
+        ("We empower individuals to find their path.", []),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
