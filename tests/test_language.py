@@ -348,6 +348,13 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Apply analytical chemistry methods in the lab.", []),
         ("Strong analytical skills are required.", ["analytical"]),
         ("We empower individuals to find their path.", []),
+        # Instruments, plans, contracts, people served.
+        ("Calibrate the gas analyzers every week.", []),
+        ("Write behavior support plans for each student.", []),
+        ("You will train young athletes every week.", []),
+        ("We welcome former college athletes to this role.", ["athletes"]),
+        ("Manage federal cooperative agreements and grants.", []),
+        ("You have a cooperative attitude.", ["cooperative"]),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
