@@ -355,6 +355,19 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("We welcome former college athletes to this role.", ["athletes"]),
         ("Manage federal cooperative agreements and grants.", []),
         ("You have a cooperative attitude.", ["cooperative"]),
+        # Fixed phrases and instruments of a field; one-to-one formats of a service.
+        ("Build pages with responsive design and clean code.", []),
+        ("You are responsive to every client request.", ["responsive"]),
+        ("Sell sponsorships to college athletics programs.", []),
+        ("Administer the estates and trusts of our clients.", []),
+        ("Make a determination of eligibility for each applicant.", []),
+        ("You have the determination to succeed.", ["determination"]),
+        ("Provide individual and group counseling sessions.", []),
+        ("Handle files of a sensitive nature with care.", []),
+        ("Recruit independent insurance agents across the state.", []),
+        ("Teach at an independent school in the city.", []),
+        ("Answer production support issues within an hour.", []),
+        ("You work independently and plan your own day.", ["independently"]),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
