@@ -37,6 +37,8 @@ _RANGE_RE = re.compile(
     rf"(?:{_MONEY}){PER_UNIT}\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?(?:\s?[kK]\b)?"
     + NOT_IN_MILLIONS
 )
+# The neutral pronouns a pair of gendered ones may be followed by.
+_NEUTRAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 # The longest first line read as a posting's title.
 MAX_TITLE_CHARS = 80
 _NUMBER = r"\d{1,2}|" + "|".join(_num_words[1:21])
@@ -154,9 +156,12 @@ def find_issues(
             continue
         if name == "pay-missing" and _MONEY_RE.search(text):
             continue
-        if name == "gendered-term" and e - s == 1 and _after_a_named_person(doc[s]):
-            continue
-        if name == "hours" and _describes_a_thing(doc[s:e]):
+        if (
+            (name == "gendered-term" and e - s == 1 and _after_a_named_person(doc[s]))
+            or (name == "gendered-term" and _neutral_word_follows(doc, e))
+            or (name == "hours" and _describes_a_thing(doc[s:e]))
+        ):
+            taken.append((s, e))
             continue
         span = Span(doc, s, e)
         taken.append((s, e))
@@ -201,6 +206,13 @@ def _after_a_named_person(pronoun: Token) -> bool:
         ent.label_ == "PERSON" and start <= ent.start and ent.end <= pronoun.i
         for ent in pronoun.doc.ents
     )
+
+
+def _neutral_word_follows(doc: Doc, end: int) -> bool:
+    """A pair of gendered pronouns the neutral one follows ("his/her/their"): the
+    posting already says it neutrally."""
+    after = doc[end : end + 2]
+    return len(after) == 2 and after[0].lower_ in {"/", "or"} and after[1].lower_ in _NEUTRAL
 
 
 def _describes_a_thing(span: Span) -> bool:

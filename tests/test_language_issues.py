@@ -39,6 +39,11 @@ def found(lexicon: GenderLexicon, text: str) -> list[tuple[str, str]]:
             "The right rep gets her energy from happy clients." + PAY,
             [("gendered-term", "her")],
         ),
+        # A gendered pair is one issue with its neutral word; with the neutral word
+        # already after it, none.
+        ("Roll up his/her sleeves." + PAY, [("gendered-term", "his/her")]),
+        ("Anyone who believes s/he was wronged may call." + PAY, [("gendered-term", "s/he")]),
+        ("You own his/her/their plan of care." + PAY, []),
         # Round-the-clock wording on a noun describes the operation, not the hours asked.
         ("You will look after 24/7 systems and a 24/7 help desk." + PAY, []),
         ("You must be available 24/7 for key clients." + PAY, [("hours", "24/7")]),
