@@ -78,6 +78,8 @@ _INSIDE_PHRASE = {"pobj", "prep", "conj", "appos", "compound", "nmod", "poss"}
 _PART_OF = {"of", "among"}
 # An abbreviation in brackets right after a capitalized phrase: "(BLS)", "(KPIs)".
 _INITIALS = re.compile(r"\s*\(([A-Z]{2,8})s?\)")
+# An abbreviation right before the brackets that spell it out: "FEA (".
+_INITIALS_BEFORE = re.compile(r"\b([A-Z]{2,8})s?\s*\($")
 
 
 @dataclass(frozen=True)
@@ -986,6 +988,8 @@ def _spelled_by_initials(token: Token) -> bool:
     doc = token.doc
     if not token.text[:1].isupper() or not token.is_alpha:
         return False
+    if _spells_initials_before(token):
+        return True
     last = token.i
     while last + 1 < len(doc) and doc[last + 1].is_alpha and doc[last + 1].text[:1].isupper():
         last += 1
@@ -1000,6 +1004,24 @@ def _spelled_by_initials(token: Token) -> bool:
     return all(w.is_alpha and w.text[:1].isupper() for w in words) and letters == "".join(
         w.text[0] for w in words
     )
+
+
+def _spells_initials_before(token: Token) -> bool:
+    """Whether the token is one of the capitalized words in brackets whose initials the
+    abbreviation before the brackets spells ("FEA (Finite Element Analysis)")."""
+    doc = token.doc
+    first = last = token.i
+    while first > 0 and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper():
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].is_alpha and doc[last + 1].text[:1].isupper():
+        last += 1
+    before = _INITIALS_BEFORE.search(doc.text, max(0, doc[first].idx - 16), doc[first].idx)
+    after = doc.text[doc[last].idx + len(doc[last].text) :].lstrip()
+    if before is None or not after.startswith(")"):
+        return False
+    letters = before.group(1)
+    words = doc[first : last + 1]
+    return len(words) == len(letters) and letters == "".join(w.text[0] for w in words)
 
 
 def _short_label(token: Token) -> bool:

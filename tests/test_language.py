@@ -368,6 +368,15 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Teach at an independent school in the city.", []),
         ("Answer production support issues within an hour.", []),
         ("You work independently and plan your own day.", ["independently"]),
+        # Electronics and code, a dependency, a method's name spelled after its initials,
+        # people the job prepares or the firm serves beside organisations.
+        ("Debug boards with logic analyzers and scopes.", []),
+        ("Write the business logic of the billing service.", []),
+        ("Use sound logic to solve problems.", ["logic"]),
+        ("Deploy the portal and its dependent services.", []),
+        ("Run FEA (Finite Element Analysis) simulations in Ansys.", []),
+        ("Prepare individuals for reentry into the community.", []),
+        ("Our clients include developers and private individuals.", []),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
