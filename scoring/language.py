@@ -9,6 +9,7 @@ matches them against spaCy's reading of the text (tagger, parser, entities).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -821,9 +822,9 @@ def _in_heading(token: Token, glued: Unglued) -> bool:
     if plural:
         # The section name is the run of capitalized words that ends in the token.
         run: list[str] = []
-        for w in reversed(
-            text[line_start + (ends[-1] if ends else 0) : token.idx + len(token.text)].split()
-        ):
+        # Markdown around the label ("**Key Responsibilities:**") is no part of its words.
+        span = text[line_start + (ends[-1] if ends else 0) : token.idx + len(token.text)]
+        for w in reversed([w.strip("*_#") for w in span.split() if w.strip("*_#")]):
             if not (w[:1].isupper() or w in {"&", "and", "of"}):
                 break
             run.insert(0, w)
@@ -869,7 +870,7 @@ def _sentence_case_label(words: list[str]) -> list[str]:
 def _names_parts(token: Token) -> bool:
     """Whether a label's last word names the posting's parts: a plural, or a word joined
     to a plural ("Job Requirements and Responsibility")."""
-    return token.tag_ in _PLURAL_TAGS or (token.dep_ == "conj" and token.head.tag_ in _PLURAL_TAGS)
+    return _plural(token) or (token.dep_ == "conj" and token.head.tag_ in _PLURAL_TAGS)
 
 
 def _colon_after(token: Token) -> bool:
@@ -899,7 +900,69 @@ def _lost_line_heading(token: Token) -> bool:
         and doc[j].text[:1].isupper()
     ):
         return True
-    return _run_in_line_end_heading(token)
+    return _run_in_line_end_heading(token) or _heading_run_into_text(token)
+
+
+def _plural(token: Token) -> bool:
+    """Whether the word is a plural noun, by its tag or, when markup or capitals mislead
+    the tagger ("**Responsibilities:**"), by its spelling."""
+    if token.tag_ in _PLURAL_TAGS:
+        return True
+    # The word's letters, without markup the tokenizer left on it ("Responsibilities:**-").
+    letters = re.match(r"[^\W\d_]+", token.lower_)
+    if letters is None:
+        return False
+    word = letters.group()
+    lemmas = getLemma(word, upos="NOUN")
+    return bool(lemmas) and str(lemmas[0]) != word
+
+
+def _heading_run_into_text(token: Token) -> bool:
+    """A section name run into its first item, whose line end was lost: a capitalized
+    plural at a line start or after a sentence end, after at most two capitalized words,
+    followed by a capitalized verb or a bullet ("Primary Responsibilities Drive the ...",
+    "Duties & Responsibilities Works with ...", "... the team.  Responsibilities· Post");
+    or a plural section name in capitals run into a capitalized word ("DUTIES AND
+    RESPONSIBILITIESPoint person"). "Responsibilities include:" (a lower-case verb) is a
+    sentence of the posting and stays as it is."""
+    doc = token.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    caps = re.match(r"[A-Z]{3,}(?=[A-Z][a-z])", token.text)
+    if caps is not None:
+        # A section name is a plural ("RESPONSIBILITIES"); a value in capitals run into
+        # its description ("COMPASSIONATEYou care deeply") is the employer's wording.
+        lemmas = getLemma(caps.group().lower(), upos="NOUN")
+        if not lemmas or str(lemmas[0]) == caps.group().lower():
+            return False
+        before = re.split(r"[\s&/]+", text[line_start : token.idx].strip())
+        return all(w.isupper() or w.lower() == "and" for w in before if w)
+    if not (token.text[:1].isupper() and _plural(token)):
+        return False
+    i, count = token.i - 1, 0
+    while (
+        i >= 0
+        and count < 3
+        and (
+            doc[i].text in {"&", "/"}
+            or doc[i].lower_ == "and"
+            or (doc[i].is_alpha and doc[i].text[:1].isupper())
+        )
+    ):
+        i, count = i - 1, count + 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if not (i < 0 or "\n" in doc[i].text or doc[i].text in _PHRASE_BREAK):
+        return False
+    j = token.i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc):
+        return False
+    nxt = doc[j]
+    first = nxt.text[:1]
+    bullet = not first.isascii() and unicodedata.category(first) in {"So", "Po"}
+    return bullet or (first.isupper() and nxt.pos_ in {"VERB", "AUX"})
 
 
 def _run_in_line_end_heading(token: Token) -> bool:

@@ -403,6 +403,14 @@ def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) ->
         # A section name ends the line, not a title led by the hire.
         ("Strong knowledge of accounting software Key Responsibilities\nShip code.", []),
         ("Hire and coach strong Leaders\nShip code.", ["Leaders"]),
+        # Round nine: a section name run into its first item, whose line end was lost,
+        # or wrapped in Markdown; "Responsibilities include" is a sentence.
+        ("We grow fast.\n**Key Responsibilities:**- Design apps for clients.", []),
+        ("Join us.\nDUTIES AND RESPONSIBILITIESPoint person for shipping.", []),
+        ("Join us.\nKEY RESPONSIBILITIES\u25cf Plan the events.", []),
+        ("Our team is small. Primary Responsibilities Drive the order process.", []),
+        ("Join us. Responsibilities include answering the phone.", ["Responsibilities"]),
+        ("Our values:\nCOMPASSIONATEYou care deeply about patients.", ["COMPASSIONATEYou"]),
     ],
 )
 def test_labels_run_into_text(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
