@@ -377,6 +377,12 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Run FEA (Finite Element Analysis) simulations in Ansys.", []),
         ("Prepare individuals for reentry into the community.", []),
         ("Our clients include developers and private individuals.", []),
+        # Inquiries to a support desk, a measure per lead, things in use, a hard time.
+        ("Resolve customer support inquiries within a day.", []),
+        ("Track cost-per-lead and conversion rates.", []),
+        ("Organize active calendars for the partners.", []),
+        ("Families come to us at an emotionally excruciating time.", []),
+        ("You are emotionally intelligent and calm.", ["emotionally"]),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
