@@ -383,6 +383,9 @@ def test_gender_decoder_s_words_on_request_and_labelled(lexicon: GenderLexicon) 
         ("Organize active calendars for the partners.", []),
         ("Families come to us at an emotionally excruciating time.", []),
         ("You are emotionally intelligent and calm.", ["emotionally"]),
+        # The difficulties of the people served; a challenge offered stays coded.
+        ("Coach staff who work with youth facing mental health challenges.", []),
+        ("You will face new challenges every day.", ["challenges"]),
     ],
 )
 def test_sense_in_context(lexicon: GenderLexicon, text: str, kept: list[str]) -> None:
