@@ -152,14 +152,14 @@ Method (the figures ``make eval`` prints, for each label set apart):
   every other set unchanged, no coded use lost. Left on it: "Competitive salary" in a
   benefits list run into EEO text, "Understands" at a line start read as a place, a title
   line "SAP Logistics Analyst" read as a heading, a network's autonomy.
-- **Eighth held-out labels** (``language_heldout8.csv``, ``held_out_8_blind``): postings
+- **Eighth held-out labels** (``language_heldout8.csv``, ``held_out_8``): postings
   of any title no earlier label file touches, in an order drawn with seed 1708, the same
   near-duplicate rule, taken until 155 candidates (``python -m evaluation.language 8``):
   162 in 16 postings (107 coded, 55 not; the commit that added them says 108 / 54, a
   miscount), labelled by the rubric and its written decisions and committed before the
   check or this evaluation was run on them; measured once, as committed: found 97.2% (104
-  of 107), suppressed 67.3% (37 of 55); with the learned exceptions 96.3% / 67.3%. This is
-  the blind figure. What remains: "support" naming equipment or a division ("support
+  of 107), suppressed 67.3% (37 of 55); with the learned exceptions 96.3% / 67.3%. What
+  remained then: "support" naming equipment or a division ("support
   equipment", "the support divisions"), a report-support heading,
   decisions others make with the job's reports ("better-informed decisions"),
   "easy-to-understand", "competing deadlines", "tax sensitive" estates, a trust
@@ -176,6 +176,43 @@ Method (the figures ``make eval`` prints, for each label set apart):
   the check as it was at the blind measure finds 97.1% and suppresses 64.9% (the first
   labels: 97.2%, 67.3%): the false alarms are the check's, not the labeller's. ``make
   eval`` prints the agreement (``held_out_8_labellers_*``) and the check against both.
+- **Ninth round: rules from the whole corpus** (``evaluation/language_audit.py``, ``python
+  -m evaluation.language_audit``): eight rounds of rules written from the last sample's
+  errors had left blind suppression between 67% and 81%, so this round read what the
+  check flags across the whole corpus instead (the ninth sample's postings left out, its
+  labels never opened), grouped by the pattern of the parse (entry, word, part of speech,
+  dependency, head, a compound or object child), most frequent first. Before: 6,791
+  flagged words in 902 of 938 postings, in 4,479 patterns; the 245 patterns seen three
+  times or more hold 33%, and 3,907 occur once, so the tail was read through seeded random
+  samples. The rules are stated by sense (each round-nine commit lists them; the reasons
+  are in content): support naming equipment, software, records or a unit; competing
+  things; emotional as a domain of needs or health; easy or hard to understand;
+  commitments met; a legal trust; service-connected status; the ADA's physical-demands
+  statements as legal text; a word run into figures or an "@" as a name; section names
+  run into their first item; and others. No coded use lost on any set except one on the
+  second labelling ("the support divisions", which the first labeller and the rule call a
+  unit and the second labeller codes); held-out-8 67.3% -> 83.6% suppressed, held-out-2
+  98.2% -> 100%, every other set unchanged; flagged words 6,791 -> 6,588 (3% fewer). By
+  the rule-writer's own reading of 60 random flagged words from unlabelled postings (not
+  blind), 10 were not coded before and 5 after. Speed unchanged (111 ms a posting).
+- **Ninth held-out labels** (``language_heldout9.csv``, ``held_out_9_blind``): postings
+  of any title no earlier label file touches, in an order drawn with seed 1709, the same
+  near-duplicate rule, taken until 155 candidates (``python -m evaluation.language 9``):
+  181 in 18 postings (119 coded, 62 not), labelled by the rubric and its written
+  decisions (the three of the ninth round included) and committed before the check, the
+  audit or this evaluation was run on them; measured once, after the ninth round's rules:
+  found 96.6% (115 of 119), suppressed 69.4% (43 of 62); with the learned exceptions 95.8%
+  / 69.4%. This is the blind figure: the corpus-wide rules did not move it out of the band
+  of the earlier rounds. What remains is again senses no earlier set held: "individual
+  giving" (a fundraiser's term), individual health insurance in a benefits line,
+  statistical software and analytics tools, a water utility's service connections and
+  response programs, a course named "Leading SAFe", participants' understanding, support
+  personnel and technology support as units (labelled ``not``, while earlier sets label
+  "support staff" ``coded``: the rubric has no decision on support naming a unit), the
+  athletes and individuals a business serves, a disclaimer's "Individuals", a
+  "competitive marketplace" the customers face; missed: "Data Analyst" as a title line,
+  "Data Analytics" in a skills line, "active involvement", "committed to the full
+  inclusion".
 - **Held-out extension labels** (``language_heldout_extension.csv``): the 38 occurrences of
   gender-decoder's additions in the same postings (its own entries, not the paper's
   words it repeats), labelled by the same rule for the trait the word names; scored on
@@ -453,14 +490,15 @@ LABEL_SETS = (
     ("held_out_5", HELD_OUT_5, False),
     ("held_out_6", HELD_OUT_6, False),
     ("held_out_7", HELD_OUT_7, False),
-    ("held_out_8_blind", HELD_OUT_8, False),
+    ("held_out_8", HELD_OUT_8, False),
     ("held_out_8_second_labeller", HELD_OUT_8_SECOND, False),
+    ("held_out_9_blind", HELD_OUT_9, False),
 )
 # Label sets made twice, independently: (name, first labels, second labels).
 RELABELLED = (("held_out_8", HELD_OUT_8, HELD_OUT_8_SECOND),)
 # The sets the learned exceptions never saw, scored with them too (on the others the
 # figure would be the model reading its own training labels).
-UNSEEN_BY_MODEL = ("held_out_5", "held_out_6", "held_out_7", "held_out_8_blind")
+UNSEEN_BY_MODEL = ("held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9_blind")
 
 
 def _share(n: int, d: int) -> float | None:

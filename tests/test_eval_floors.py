@@ -81,12 +81,19 @@ MIN_HELD_OUT_6_FALSE_ALARMS_SUPPRESSED = 0.97
 # since), then used to develop the rules (0.978 / 0.963): the levels reached.
 MIN_HELD_OUT_7_CODED_USES_FOUND = 0.97
 MIN_HELD_OUT_7_FALSE_ALARMS_SUPPRESSED = 0.96
-# The eighth held-out labels, blind (postings of any title, committed before the check
-# was run on them, measured once): found 0.972, suppressed 0.673, the second short of
+# The eighth held-out labels, measured blind once (0.972 / 0.673), then used to develop
+# the rules (0.972 / 0.836): the levels reached. The same occurrences labelled again by a
+# second labeller, independently (0.962 / 0.790 now): held too.
+MIN_HELD_OUT_8_CODED_USES_FOUND = 0.97
+MIN_HELD_OUT_8_FALSE_ALARMS_SUPPRESSED = 0.83
+MIN_SECOND_LABELLER_CODED_USES_FOUND = 0.96
+MIN_SECOND_LABELLER_FALSE_ALARMS_SUPPRESSED = 0.78
+# The ninth held-out labels, blind (postings of any title, committed before the check
+# was run on them, measured once): found 0.966, suppressed 0.694, the second short of
 # 0.95: these floors hold the levels reached, the gap stated in the README. Raise them as
 # the check improves; never lower them.
-MIN_BLIND_CODED_USES_FOUND = 0.97
-MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.67
+MIN_BLIND_CODED_USES_FOUND = 0.96
+MIN_BLIND_FALSE_ALARMS_SUPPRESSED = 0.69
 # gender-decoder's additions with the extension on (38 labels, 9 of them not coded).
 MIN_EXTENSION_CODED_USES_FOUND = 0.95
 MIN_EXTENSION_FALSE_ALARMS_SUPPRESSED = 0.55
@@ -149,7 +156,19 @@ def language_figures() -> dict[str, Any]:
             MIN_HELD_OUT_7_FALSE_ALARMS_SUPPRESSED,
         ),
         (
-            "held_out_8_blind",
+            "held_out_8",
+            150,
+            MIN_HELD_OUT_8_CODED_USES_FOUND,
+            MIN_HELD_OUT_8_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_8_second_labeller",
+            150,
+            MIN_SECOND_LABELLER_CODED_USES_FOUND,
+            MIN_SECOND_LABELLER_FALSE_ALARMS_SUPPRESSED,
+        ),
+        (
+            "held_out_9_blind",
             150,
             MIN_BLIND_CODED_USES_FOUND,
             MIN_BLIND_FALSE_ALARMS_SUPPRESSED,
