@@ -160,6 +160,7 @@ def find_issues(
             (name == "gendered-term" and e - s == 1 and _after_a_named_person(doc[s]))
             or (name == "gendered-term" and _neutral_word_follows(doc, e))
             or (name == "hours" and _describes_a_thing(doc[s:e]))
+            or _describes_one_of(doc[s:e], category.not_describing)
         ):
             taken.append((s, e))
             continue
@@ -213,6 +214,14 @@ def _neutral_word_follows(doc: Doc, end: int) -> bool:
     posting already says it neutrally."""
     after = doc[end : end + 2]
     return len(after) == 2 and after[0].lower_ in {"/", "or"} and after[1].lower_ in _NEUTRAL
+
+
+def _describes_one_of(span: Span, lemmas: tuple[str, ...]) -> bool:
+    """Whether the matched words describe a noun of ``lemmas`` ("young children")."""
+    if not lemmas:
+        return False
+    root = span.root
+    return root.dep_ in {"amod", "compound"} and root.head.lemma_.lower() in lemmas
 
 
 def _describes_a_thing(span: Span) -> bool:

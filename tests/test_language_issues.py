@@ -39,6 +39,10 @@ def found(lexicon: GenderLexicon, text: str) -> list[tuple[str, str]]:
             "The right rep gets her energy from happy clients." + PAY,
             [("gendered-term", "her")],
         ),
+        # An age word on the people served or on a thing is no age asked of the hire.
+        ("You love working with young children and young adolescents." + PAY, []),
+        ("Guests keep a youthful look." + PAY, []),
+        ("We want young people who hustle." + PAY, [("age", "young")]),
         # A gendered pair is one issue with its neutral word; with the neutral word
         # already after it, none.
         ("Roll up his/her sleeves." + PAY, [("gendered-term", "his/her")]),

@@ -347,6 +347,9 @@ class Category(ContentModel):
     message: Text
     patterns: tuple[PatternEntry, ...] = ()
     unless_text_has: tuple[Text, ...] = ()
+    # Lemmas of nouns the matched words may describe without the risk: the people a job
+    # serves ("young children"), or a thing ("a youthful look").
+    not_describing: tuple[Text, ...] = ()
     min_weekly_hours: Int | None = None
     entry_levels: tuple[Text, ...] = ()
     max_years: Int | None = None
