@@ -82,6 +82,12 @@ SECTIONS = (
     ("scoring", "evaluation.scoring", "resumes", "The score and the job match"),
     ("salaries", "evaluation.salaries", "salaries", "Salary estimates"),
     ("language", "evaluation.language", "postings", "The language check"),
+    (
+        "language_issues",
+        "evaluation.language_issues",
+        "postings",
+        "The language check's other risks",
+    ),
 )
 # How a figure reads, by the words in its key.
 _RATES = ("precision", "recall", "agreement", "coverage", "keep", "share", "match")

@@ -28,6 +28,10 @@ Method:
 - **Precision** per category: of the flags the check raises now that are labelled, the
   share labelled ``right``. Flags raised now that no label covers (the check changed since
   the labels) are counted apart, and so are labelled flags the check no longer raises.
+- **Labels**: 251 made by reading every flag as the check raised them then (223 right,
+  28 wrong: 88.8%); the rules were then widened by the senses of the wrong ones (see the
+  README), and one row added for a flag the widened rules raise on a sampled posting
+  (``pay-missing`` on a posting whose only figures are budgets in millions, read: right).
 """
 
 from __future__ import annotations
@@ -147,14 +151,18 @@ class IssuesResult:
         return out
 
 
-def evaluate() -> IssuesResult:
-    """The check's flags on every posting against the labels."""
+def evaluate(every_posting: bool = True) -> IssuesResult:
+    """The check's flags on every posting against the labels (or, for a quicker look at
+    the precision alone, on the labelled postings only)."""
     from scoring.content import load_content
 
     lexicon = load_content().gender
     corpus = postings()
     sample = _population(corpus)
     labelled = labels()
+    if not every_posting:
+        ids = {flag.job_id for flag in labelled}
+        corpus = [p for p in corpus if p.job_id in ids]
     result = IssuesResult()
     seen: set[Flag] = set()
     for posting in corpus:

@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from scoring.language_text import Unglued
 from scoring.models.base import ContentError, load_file
 from scoring.models.language import Category, InclusiveFile
-from scoring.pay_transparency import NOT_IN_MILLIONS, PER_UNIT
+from scoring.pay_transparency import (
+    NOT_IN_MILLIONS,
+    PER_UNIT,
+    RANGE_BAND,
+    load_pay_transparency,
+    measures_something_else,
+)
 
 __all__ = ["Issue", "IssueRules", "find_issues", "load_issue_rules"]
 
@@ -34,7 +40,7 @@ _MONEY = (
 )
 _MONEY_RE = re.compile(_MONEY)
 _RANGE_RE = re.compile(
-    rf"(?:{_MONEY}){PER_UNIT}\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?(?:\s?[kK]\b)?"
+    rf"(?:{_MONEY})s?{PER_UNIT}\s*(?:-|\u2013|\u2014|to|and)\s*{RANGE_BAND}(?:\$?\s?\d{{1,3}}(?:,\d{{3}})+|\$?\s?\d+)(?:\.\d+)?(?:\s?[kK]\b)?"
     + NOT_IN_MILLIONS
 )
 # The neutral pronouns a pair of gendered ones may be followed by.
@@ -84,6 +90,8 @@ class IssueRules:
     """The categories of inclusive.yaml, ready to match."""
 
     categories: Mapping[str, Category]
+    # From the pay reading's content: words that mark a figure as not the pay.
+    not_pay_words: tuple[str, ...] = ()
 
     def category(self, name: str) -> Category:
         return self.categories[name]
@@ -102,7 +110,8 @@ def load_issue_rules(root: Path, sources: Mapping[str, object]) -> IssueRules:
                 Matcher(vocab, validate=True).add("p", [list(entry.pattern)])
             except Exception as exc:  # spaCy raises ValueError or MatchPatternError
                 raise ContentError(path, f"categories.{name}.patterns[{i}]", str(exc)) from None
-    return IssueRules(doc.categories)
+    pay = load_pay_transparency(root, sources).detection
+    return IssueRules(doc.categories, pay.not_pay_words)
 
 
 # A Matcher per rules and vocabulary, with its match ids read back to (category, pattern
@@ -154,7 +163,7 @@ def find_issues(
         category = rules.category(name)
         if name == "disability" and any(p.lower() in lower for p in category.unless_text_has):
             continue
-        if name == "pay-missing" and _MONEY_RE.search(text):
+        if name == "pay-missing" and _has_pay_figure(text, rules):
             continue
         if (
             (name == "gendered-term" and e - s == 1 and _after_a_named_person(doc[s]))
@@ -217,11 +226,14 @@ def _neutral_word_follows(doc: Doc, end: int) -> bool:
 
 
 def _describes_one_of(span: Span, lemmas: tuple[str, ...]) -> bool:
-    """Whether the matched words describe a noun of ``lemmas`` ("young children")."""
+    """Whether the matched words describe a noun of ``lemmas`` ("young children"), or a
+    noun listed with one ("children, families and young adults")."""
     if not lemmas:
         return False
     root = span.root
-    return root.dep_ in {"amod", "compound"} and root.head.lemma_.lower() in lemmas
+    if root.dep_ not in {"amod", "compound"}:
+        return False
+    return any(n.lemma_.lower() in lemmas for n in (root.head, *root.head.conjuncts))
 
 
 def _describes_a_thing(span: Span) -> bool:
@@ -231,10 +243,20 @@ def _describes_a_thing(span: Span) -> bool:
     return root.dep_ in {"nummod", "amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}
 
 
+def _has_pay_figure(text: str, rules: IssueRules) -> bool:
+    """Whether the text holds a dollar figure that is not something other than pay."""
+    return any(
+        not measures_something_else(text, m.start(), m.end(), rules.not_pay_words)
+        for m in _MONEY_RE.finditer(text)
+    )
+
+
 def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any) -> None:
     """Missing pay (no figure at all) and open-ended pay ("up to $X", or one figure alone)."""
     text = glued.text
-    if not _MONEY_RE.search(text):
+    figures = list(_MONEY_RE.finditer(text))
+    if not _has_pay_figure(text, rules):
+        # No figure at all, or none that is pay (a cost, a fee, a benefit's premium).
         if not any(issue.category == "pay-missing" for issue in found):
             add("pay-missing", 0, 0, "$X-$Y a year")
         return
@@ -242,7 +264,7 @@ def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any)
         return
     category = rules.category("pay-open-ended")
     openers = sorted(category.openers, key=len, reverse=True)
-    for m in _MONEY_RE.finditer(text):
+    for m in figures:
         # The figure's sentence, or its line ("Pay: competitive. Up to $90,000.").
         around = (
             _sentence_around(text, m.start(), m.end()).lower(),
@@ -254,8 +276,14 @@ def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any)
             for w in category.pay_words
         ):
             continue
+        if measures_something_else(text, m.start(), m.end(), rules.not_pay_words):
+            continue
         head = text[max(0, m.start() - 20) : m.start()].lower().rstrip()
         opener = next((o for o in openers if head.endswith(o)), None)
+        if opener in category.lower_openers and _closed_later(
+            around[0], text[m.start() : m.end()].lower(), category.closers
+        ):
+            return  # "starts at $23 with progressions up to $24": a range
         start = (
             m.start() - (m.start() - (max(0, m.start() - 20) + head.rfind(opener)))
             if opener
@@ -263,6 +291,13 @@ def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any)
         )
         add("pay-open-ended", start, m.end(), "$X-$Y")
         return
+
+
+def _closed_later(sentence: str, figure: str, closers: tuple[str, ...]) -> bool:
+    """Whether, after a lower bound ("starting at $X"), the sentence gives an upper one
+    ("... up to $Y")."""
+    rest = sentence[sentence.find(figure) + len(figure) :]
+    return any(re.search(rf"(?<![a-z]){re.escape(c)}\s*\$\s?\d", rest) for c in closers)
 
 
 def _level(text: str, experience: Category, level: str | None) -> str | None:

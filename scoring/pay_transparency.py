@@ -315,20 +315,50 @@ def check_pay_transparency(
 
 _AMOUNT = r"\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
 # Put after a figure: it is not in millions or billions ("$5M", "$2.5 million"), which
-# names revenue, a quota or a budget, never pay ("$1-2M" too).
+# names revenue, a quota, a budget or a market, never pay ("$1-2M", "$35- million", "$1T").
 NOT_IN_MILLIONS = (
-    r"(?![\d.,]*\s?(?:(?:-|\u2013|\u2014|to)\s*\$?\s?[\d.,]+\s?)?(?:[mMbB][mMnN]?\b|[mMbB]illion))"
+    r"(?![\d.,]*-?\s?(?:(?:-|\u2013|\u2014|to)\s*\$?\s?[\d.,]+\s?)?"
+    r"(?:[mMbBtT][mMnN]?\b|(?:[mMbB]|[tT]r)illion))"
 )
+# Between two figures of a range, after the first: a plural ("High $70,000s to Mid
+# $80,000s") and a word placing the second in its band.
+RANGE_BAND = r"(?:(?i:high|mid|low|upper|lower)[\s-]+)?"
 # A unit written after a figure ("$70,000/yr to $90,000/yr", "$20 an hour - $25").
 PER_UNIT = r"(?:\s*(?:/|per\b|an?\b)\s*(?:yr|year|hr|hour|annum|month|mo)\b\.?)?"
 # Two figures joined by a hyphen, an en or em dash, "to" or "and".
 _RANGE = re.compile(
     _AMOUNT
+    + r"s?"
     + PER_UNIT
-    + r"\s*(?:-|\u2013|\u2014|to|and)\s*(?:\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
+    + r"\s*(?:-|\u2013|\u2014|to|and)\s*"
+    + RANGE_BAND
+    + r"(?:\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kK]\b)?"
     + NOT_IN_MILLIONS
 )
 _ONE = re.compile(_AMOUNT + NOT_IN_MILLIONS + r"(\s*\+)?")
+
+
+# Words after a figure that add something to it rather than say what it measures.
+_ADDED = frozenset({"plus", "and", "+", "&", "with", "or"})
+# A sentence's end: a stop before a space (not a decimal point), or a line end.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def measures_something_else(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether a figure's own words say it is not the pay: a cost, a budget, a fee, a
+    premium, a match or a raise ("could cost up to $14,000", "matching $0.50 for every
+    $1.00", "a $0 premium", "a pay increase of $1"), read in the four words before it and
+    the three after, within its sentence."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    left = ends[-1] if ends else 0
+    right = _SENTENCE_END.search(text, end)
+    before = " ".join(text[left:start].lower().split()[-4:])
+    after_words = text[end : right.start() if right else len(text)].lower().split()[:3]
+    # What follows "plus", "and" or "+" is added to the figure ("$80,000 plus bonuses").
+    cut = next((i for i, w in enumerate(after_words) if w in _ADDED), len(after_words))
+    after = " ".join(after_words[:cut])
+    near = f"{before} {after}"
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}", near) for w in words)
 
 
 def _dollars(number: str, thousands: str | None) -> int:
@@ -355,6 +385,19 @@ def _pay_lines(lines: Sequence[str], detection: PostingDetection) -> Iterable[st
     yield from (line for line in lines if not pay.search(line))
 
 
+def _pay_figures(
+    pattern: re.Pattern[str], lines: Sequence[str], detection: PostingDetection
+) -> Iterable[tuple[str, re.Match[str]]]:
+    """The figures ``pattern`` finds, pay lines first, but not one whose own words say it
+    measures something else ("a $0 premium", "could cost up to $14,000")."""
+    for line in _pay_lines(lines, detection):
+        for match in pattern.finditer(line):
+            if not measures_something_else(
+                line, match.start(), match.end(), detection.not_pay_words
+            ):
+                yield line, match
+
+
 def read_posting_facts(
     text: str,
     detection: PostingDetection,
@@ -371,25 +414,21 @@ def read_posting_facts(
     lines = [line for line in text.splitlines() if line.strip()]
     low = high = None
     open_ended = False
-    for line in _pay_lines(lines, detection):
-        match = _RANGE.search(line)
-        if match:
-            a = _dollars(match.group(1), match.group(2))
-            # "$80-100k": the k of the second figure applies to both.
-            b = _dollars(match.group(3), match.group(4) or match.group(2))
-            if match.group(4) and not match.group(2) and a < 1000:
-                a *= 1000
-            low, high = min(a, b), max(a, b)
-            break
+    for _line, match in _pay_figures(_RANGE, lines, detection):
+        a = _dollars(match.group(1), match.group(2))
+        # "$80-100k": the k of the second figure applies to both.
+        b = _dollars(match.group(3), match.group(4) or match.group(2))
+        if match.group(4) and not match.group(2) and a < 1000:
+            a *= 1000
+        low, high = min(a, b), max(a, b)
+        break
     if low is None:
         open_words = _words(open_ended_phrases)
-        for line in _pay_lines(lines, detection):
-            match = _ONE.search(line)
-            if match:
-                low = high = _dollars(match.group(1), match.group(2))
-                around = line[max(0, match.start() - 30) : match.end() + 20]
-                open_ended = bool(match.group(3)) or bool(open_words.search(around))
-                break
+        for line, match in _pay_figures(_ONE, lines, detection):
+            low = high = _dollars(match.group(1), match.group(2))
+            around = line[max(0, match.start() - 30) : match.end() + 20]
+            open_ended = bool(match.group(3)) or bool(open_words.search(around))
+            break
     return PostingFacts(
         pay_low=None if open_ended else low,
         pay_high=None if open_ended else high,

@@ -42,6 +42,7 @@ def found(lexicon: GenderLexicon, text: str) -> list[tuple[str, str]]:
         # An age word on the people served or on a thing is no age asked of the hire.
         ("You love working with young children and young adolescents." + PAY, []),
         ("Guests keep a youthful look." + PAY, []),
+        ("We serve children, families and young adults with autism." + PAY, []),
         ("We want young people who hustle." + PAY, [("age", "young")]),
         # A gendered pair is one issue with its neutral word; with the neutral word
         # already after it, none.
@@ -62,6 +63,18 @@ def found(lexicon: GenderLexicon, text: str) -> list[tuple[str, str]]:
         # A figure in millions is revenue, not pay: the posting states no pay at all.
         ("Grow a $5M book of business.", [("pay-missing", "")]),
         ("Own a quota of $1-2M a year. Salary: $80k - $95k.", []),
+        ("Run a $35- million budget for a $1T market.", [("pay-missing", "")]),
+        # A figure whose own words say it is something else is not the pay.
+        ("Supervision could cost up to $14,000 a year.", [("pay-missing", "")]),
+        (
+            "A 401(k) matching $0.50 for every $1.00. Pay: $21 an hour.",
+            [("pay-open-ended", "$21")],
+        ),
+        ("Pay: From $80,000.00 plus bonuses per year.", [("pay-open-ended", "From $80,000.00")]),
+        # Ranges written in words: a band of plurals, a start closed by an "up to".
+        ("Salary range: High $70,000s to Mid $80,000s.", []),
+        ("Pay starts at $23.00 with progressions up to $24.00 an hour.", []),
+        ("Pay starts at $23.00 an hour.", [("pay-open-ended", "starts at $23.00")]),
     ],
 )
 def test_issues_read_in_context(

@@ -156,7 +156,11 @@ def test_a_job_outside_the_us_meets_no_us_law(content: Content) -> None:
         ("Salary: $90,000+", None, None, True),
         ("Compensation up to $150,000", None, None, True),
         ("Salary: $85,000 a year", 85_000, 85_000, False),
-        ("Manage accounts worth $2,000,000 in revenue.", 2_000_000, 2_000_000, False),
+        # A figure whose own words say it is not pay (revenue, a cost, a fee, a premium).
+        ("Manage accounts worth $2,000,000 in revenue.", None, None, False),
+        ("Supervision could cost up to $14,000 a year.", None, None, False),
+        ("A $0 premium plan. Pay: $21 an hour.", 21, 21, False),
+        ("Salary range: High $70,000s to Mid $80,000s", 70_000, 80_000, False),
         ("No figures here at all.", None, None, False),
         # Figures in millions are revenue, a quota or a budget, never the pay.
         ("Grow a $5M book of business.", None, None, False),

@@ -355,6 +355,9 @@ class Category(ContentModel):
     max_years: Int | None = None
     entry_title_words: tuple[Text, ...] = ()
     openers: tuple[Text, ...] = ()
+    # The openers that give a lower bound, and the words that close it with an upper one.
+    lower_openers: tuple[Text, ...] = ()
+    closers: tuple[Text, ...] = ()
     pay_words: tuple[Text, ...] = ()
 
 

@@ -75,6 +75,8 @@ class PostingDetection(ContentModel):
     benefits_words: tuple[Text, ...] = Field(min_length=1)
     deadline_phrases: tuple[Text, ...] = Field(min_length=1)
     commission_words: tuple[Text, ...] = Field(min_length=1)
+    # Words near a figure that say it measures something other than the pay.
+    not_pay_words: tuple[Text, ...] = ()
 
 
 class Jurisdiction(ContentModel):
