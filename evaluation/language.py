@@ -502,7 +502,9 @@ UNSEEN_BY_MODEL = ("held_out_5", "held_out_6", "held_out_7", "held_out_8", "held
 
 
 def _share(n: int, d: int) -> float | None:
-    return round(n / d, 4) if d else None
+    # Six places, so that a share printed to one decimal of a percent rounds as the
+    # fraction does (43 of 62 is 69.35...%, printed 69.4%, not 0.6935's 69.3%).
+    return round(n / d, 6) if d else None
 
 
 @dataclass
