@@ -25,6 +25,7 @@ from scoring.pay_transparency import (
     NOT_IN_MILLIONS,
     PER_UNIT,
     RANGE_BAND,
+    closed_later,
     load_pay_transparency,
     measures_something_else,
 )
@@ -92,6 +93,7 @@ class IssueRules:
     categories: Mapping[str, Category]
     # From the pay reading's content: words that mark a figure as not the pay.
     not_pay_words: tuple[str, ...] = ()
+    range_closers: tuple[str, ...] = ()
 
     def category(self, name: str) -> Category:
         return self.categories[name]
@@ -111,7 +113,7 @@ def load_issue_rules(root: Path, sources: Mapping[str, object]) -> IssueRules:
             except Exception as exc:  # spaCy raises ValueError or MatchPatternError
                 raise ContentError(path, f"categories.{name}.patterns[{i}]", str(exc)) from None
     pay = load_pay_transparency(root, sources).detection
-    return IssueRules(doc.categories, pay.not_pay_words)
+    return IssueRules(doc.categories, pay.not_pay_words, pay.range_closers)
 
 
 # A Matcher per rules and vocabulary, with its match ids read back to (category, pattern
@@ -280,9 +282,7 @@ def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any)
             continue
         head = text[max(0, m.start() - 20) : m.start()].lower().rstrip()
         opener = next((o for o in openers if head.endswith(o)), None)
-        if opener in category.lower_openers and _closed_later(
-            around[0], text[m.start() : m.end()].lower(), category.closers
-        ):
+        if opener in category.lower_openers and closed_later(text, m.end(), rules.range_closers):
             return  # "starts at $23 with progressions up to $24": a range
         start = (
             m.start() - (m.start() - (max(0, m.start() - 20) + head.rfind(opener)))
@@ -291,13 +291,6 @@ def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any)
         )
         add("pay-open-ended", start, m.end(), "$X-$Y")
         return
-
-
-def _closed_later(sentence: str, figure: str, closers: tuple[str, ...]) -> bool:
-    """Whether, after a lower bound ("starting at $X"), the sentence gives an upper one
-    ("... up to $Y")."""
-    rest = sentence[sentence.find(figure) + len(figure) :]
-    return any(re.search(rf"(?<![a-z]){re.escape(c)}\s*\$\s?\d", rest) for c in closers)
 
 
 def _level(text: str, experience: Category, level: str | None) -> str | None:

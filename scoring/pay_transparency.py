@@ -361,6 +361,20 @@ def measures_something_else(text: str, start: int, end: int, words: tuple[str, .
     return any(re.search(rf"(?<![a-z]){re.escape(w)}", near) for w in words)
 
 
+def closed_later(text: str, end: int, closers: tuple[str, ...]) -> re.Match[str] | None:
+    """After a figure ending at ``end``, a higher bound in the same sentence ("... up to
+    $24"): the match of that figure, or None."""
+    right = _SENTENCE_END.search(text, end)
+    rest = text[end : right.start() if right else len(text)]
+    for closer in closers:
+        found = re.search(rf"(?<![a-z]){re.escape(closer)}\s*", rest, re.IGNORECASE)
+        if found:
+            figure = _ONE.match(rest, found.end())
+            if figure:
+                return figure
+    return None
+
+
 def _dollars(number: str, thousands: str | None) -> int:
     value = float(number.replace(",", ""))
     return round(value * 1000) if thousands else round(value)
@@ -426,6 +440,11 @@ def read_posting_facts(
         open_words = _words(open_ended_phrases)
         for line, match in _pay_figures(_ONE, lines, detection):
             low = high = _dollars(match.group(1), match.group(2))
+            upper = closed_later(line, match.end(), detection.range_closers)
+            if upper is not None and _dollars(upper.group(1), upper.group(2)) > low:
+                # "Pay starts at $23 with progressions up to $24": a range.
+                high = _dollars(upper.group(1), upper.group(2))
+                break
             around = line[max(0, match.start() - 30) : match.end() + 20]
             open_ended = bool(match.group(3)) or bool(open_words.search(around))
             break

@@ -161,6 +161,8 @@ def test_a_job_outside_the_us_meets_no_us_law(content: Content) -> None:
         ("Supervision could cost up to $14,000 a year.", None, None, False),
         ("A $0 premium plan. Pay: $21 an hour.", 21, 21, False),
         ("Salary range: High $70,000s to Mid $80,000s", 70_000, 80_000, False),
+        ("Pay starts at $23.00 with progressions up to $24.00/hour.", 23, 24, False),
+        ("Pay starts at $23.00 an hour.", None, None, True),
         ("No figures here at all.", None, None, False),
         # Figures in millions are revenue, a quota or a budget, never the pay.
         ("Grow a $5M book of business.", None, None, False),

@@ -357,7 +357,6 @@ class Category(ContentModel):
     openers: tuple[Text, ...] = ()
     # The openers that give a lower bound, and the words that close it with an upper one.
     lower_openers: tuple[Text, ...] = ()
-    closers: tuple[Text, ...] = ()
     pay_words: tuple[Text, ...] = ()
 
 

@@ -77,6 +77,8 @@ class PostingDetection(ContentModel):
     commission_words: tuple[Text, ...] = Field(min_length=1)
     # Words near a figure that say it measures something other than the pay.
     not_pay_words: tuple[Text, ...] = ()
+    # Words that close a first figure into a range with a higher one after it.
+    range_closers: tuple[Text, ...] = ()
 
 
 class Jurisdiction(ContentModel):
