@@ -256,8 +256,13 @@ def _has_pay_figure(text: str, rules: IssueRules) -> bool:
 def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any) -> None:
     """Missing pay (no figure at all) and open-ended pay ("up to $X", or one figure alone)."""
     text = glued.text
-    figures = list(_MONEY_RE.finditer(text))
-    if not _has_pay_figure(text, rules):
+    # The dollar figures that are not something other than pay (a cost, a fee, a premium).
+    figures = [
+        m
+        for m in _MONEY_RE.finditer(text)
+        if not measures_something_else(text, m.start(), m.end(), rules.not_pay_words)
+    ]
+    if not figures:
         # No figure at all, or none that is pay (a cost, a fee, a benefit's premium).
         if not any(issue.category == "pay-missing" for issue in found):
             add("pay-missing", 0, 0, "$X-$Y a year")
@@ -277,8 +282,6 @@ def _pay_issues(glued: Unglued, rules: IssueRules, found: list[Issue], add: Any)
             for part in around
             for w in category.pay_words
         ):
-            continue
-        if measures_something_else(text, m.start(), m.end(), rules.not_pay_words):
             continue
         head = text[max(0, m.start() - 20) : m.start()].lower().rstrip()
         opener = next((o for o in openers if head.endswith(o)), None)
